@@ -1,0 +1,127 @@
+package dev.steelyard.chassis.inbox;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import dev.steelyard.chassis.events.IncomingEvent;
+import dev.steelyard.chassis.events.MalformedEventException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+
+/**
+ * Runs a consumer's effect exactly once per event id: the id is recorded in the same
+ * transaction as the effect, so a redelivered event is a no-op. A poison event is rejected at
+ * once (to the dead-letter topic); a failure that is not the event's fault is retried first.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    InboxConfig config;
+
+    public void process(ConsumerRecord<String, byte[]> record, EventHandler handler) {
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.from(record);
+        } catch (MalformedEventException e) {
+            throw reject(record, e.getMessage(), e);
+        }
+        Duration backoff = config.firstBackoff();
+        for (int attempt = 1;; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (firstDelivery(event)) {
+                        handler.handle(event);
+                    }
+                });
+                return;
+            } catch (RuntimeException failure) {
+                if (!isTransient(failure) || attempt >= config.maxAttempts()) {
+                    throw reject(record, event.type() + " event " + event.id() + " rejected: " + reason(failure), failure);
+                }
+                LOG.warnf("%s event %s failed (attempt %d of %d, %s); retrying", event.type(), event.id(), attempt,
+                        config.maxAttempts(), reason(failure));
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Records the event id; false when it was processed before. */
+    private boolean firstDelivery(IncomingEvent event) {
+        int inserted = entityManager.createNativeQuery("""
+                INSERT INTO inbox_event (event_id, event_type, source, topic, processed_at)
+                VALUES (:id, :type, :source, :topic, now())
+                ON CONFLICT (event_id) DO NOTHING""")
+                .setParameter("id", event.id())
+                .setParameter("type", event.type())
+                .setParameter("source", event.source())
+                .setParameter("topic", event.topic())
+                .executeUpdate();
+        if (inserted == 0) {
+            LOG.debugf("%s event %s already processed; ignored", event.type(), event.id());
+        }
+        return inserted == 1;
+    }
+
+    private static EventRejectedException reject(ConsumerRecord<String, byte[]> record, String reason, Throwable cause) {
+        LOG.errorf("Dead-lettering record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        return new EventRejectedException(reason, cause);
+    }
+
+    /** Connection loss, lock conflicts and serialization failures pass; anything else is the event's fault. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedEventException || cause instanceof IllegalArgumentException) {
+                return cause.getMessage();
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? "processing failed" : root.getMessage();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying an event");
+        }
+    }
+}
