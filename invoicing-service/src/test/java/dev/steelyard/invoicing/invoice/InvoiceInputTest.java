@@ -108,18 +108,4 @@ class InvoiceInputTest {
         given().auth().oauth2(Tokens.withRoles("ops")).contentType(ContentType.JSON).body("{}").post("/invoices")
                 .then().statusCode(403).contentType("application/problem+json");
     }
-
-    @Test
-    void unknownPathIsAProblem() {
-        given().auth().oauth2(Tokens.withRoles("ops")).get("/nowhere")
-                .then().statusCode(404).contentType("application/problem+json");
-    }
-
-    @Test
-    void healthAndOpenApiNeedNoToken() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("UP"));
-        given().get("/q/openapi").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
-    }
 }
