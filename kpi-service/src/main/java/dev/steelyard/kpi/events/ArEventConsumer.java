@@ -5,6 +5,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.steelyard.chassis.inbox.Inbox;
 import dev.steelyard.kpi.receivables.ReceivablesLedger;
+import dev.steelyard.kpi.stream.KpiChanges;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,9 +20,15 @@ public class ArEventConsumer {
     @Inject
     ReceivablesLedger ledger;
 
+    @Inject
+    KpiChanges changes;
+
     @Incoming("ar-events")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
         inbox.process(record, ledger::apply);
+        // After the commit, so a listener reading the figures sees the event; the key is entity/customer.
+        String key = record.key();
+        changes.changed(key == null ? null : key.split("/", 2)[0]);
     }
 }

@@ -1,7 +1,8 @@
 package dev.steelyard.kpi.receivables;
 
-import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.steelyard.chassis.money.Money;
@@ -9,14 +10,13 @@ import dev.steelyard.chassis.security.EntityScope;
 import dev.steelyard.chassis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** Total open receivables per currency, as far as the events received so far tell. */
+/** Total open receivables per currency, over every business date the events received so far tell of. */
 @Path("/kpis/open-ar")
 @Produces(MediaType.APPLICATION_JSON)
 public class OpenReceivablesResource {
@@ -26,7 +26,7 @@ public class OpenReceivablesResource {
     }
 
     @Inject
-    EntityManager entityManager;
+    ReceivablesQueries queries;
 
     @Inject
     EntityScope scope;
@@ -38,19 +38,10 @@ public class OpenReceivablesResource {
             return List.of();
         }
         Set<String> visible = scope.restriction().orElse(null);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createQuery("""
-                SELECT e.currency, SUM(e.amount) FROM ArEntry e
-                WHERE (:entity IS NULL OR e.legalEntity = :entity)
-                  AND (:unrestricted = TRUE OR e.legalEntity IN :visible)
-                GROUP BY e.currency ORDER BY e.currency""")
-                .setParameter("entity", entity)
-                .setParameter("unrestricted", visible == null)
-                .setParameter("visible", visible == null ? Set.of("") : visible)
-                .getResultList();
-        return rows.stream()
-                .map(row -> new OpenAr((String) row[0],
-                        Money.rounded((BigDecimal) row[1], Money.currency((String) row[0])).amount().toPlainString()))
+        Map<String, Balances> balances = queries.balances(new Scope(entity, null, null, visible, null), LocalDate.of(9999, 12, 31));
+        return balances.entrySet().stream()
+                .map(e -> new OpenAr(e.getKey(),
+                        Money.rounded(e.getValue().ar(), Money.currency(e.getKey())).amount().toPlainString()))
                 .toList();
     }
 }
