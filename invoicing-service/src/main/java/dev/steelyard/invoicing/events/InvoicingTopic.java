@@ -5,6 +5,8 @@ public final class InvoicingTopic {
 
     public static final String NAME = "ar.invoicing";
     public static final String INVOICE_ISSUED = "InvoiceIssued.v1";
+    public static final String CREDIT_NOTE_ISSUED = "CreditNoteIssued.v1";
+    public static final String INVOICE_CANCELLED = "InvoiceCancelled.v1";
 
     private InvoicingTopic() {
     }

@@ -1,9 +1,10 @@
 package dev.steelyard.invoicing.invoice;
 
+import static dev.steelyard.invoicing.invoice.InvoiceJson.line;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,8 @@ import io.restassured.http.ContentType;
 @WithTestResource(SteelyardTestResource.class)
 class InvoiceInputTest {
 
+    private static final String ONE_LINE = line("Coil", "1", "t", "10.00", "0");
+
     private static void rejected(String body, int status, String field, String rule) {
         given().auth().oauth2(Tokens.withRoles("erp")).contentType(ContentType.JSON).body(body)
                 .post("/invoices")
@@ -26,6 +29,11 @@ class InvoiceInputTest {
                 .body(not(containsString("Exception")));
     }
 
+    private static String invoice(String currency, String issueDate, String lines, String net, String gross) {
+        return InvoiceJson.of("391", "X-1", "C-1", currency, issueDate, "\"paymentTerms\":\"NET30\",", lines, net,
+                "0", gross);
+    }
+
     @Test
     void malformedJsonNamesTheBody() {
         rejected("{\"legalEntity\":", 400, "body", "json");
@@ -33,51 +41,71 @@ class InvoiceInputTest {
 
     @Test
     void missingCustomerIsNamed() {
-        rejected("""
-                {"legalEntity":"391","invoiceNumber":"X-1","currency":"USD","amount":1,
-                 "issueDate":"2013-01-02","dueDate":"2013-02-01"}""", 400, "customerId", "required");
+        rejected(invoice("USD", "2013-01-02", ONE_LINE, "10.00", "10.00").replaceAll("\"customer\":\\{[^}]*},", ""),
+                400, "customer", "required");
+    }
+
+    @Test
+    void missingLineFieldIsNamedWithItsPath() {
+        rejected(invoice("USD", "2013-01-02", "{\"description\":\"Coil\",\"quantity\":\"1\",\"unit\":\"t\","
+                + "\"taxRate\":\"0\"}", "10.00", "10.00"), 400, "lines[0].unitPrice", "required");
     }
 
     @Test
     void unknownFieldIsNamed() {
-        rejected("""
-                {"legalEntity":"391","invoiceNumber":"X-1","customerId":"C","currency":"USD","amount":1,
-                 "issueDate":"2013-01-02","dueDate":"2013-02-01","colour":"red"}""", 400, "colour", "known-field");
+        rejected(invoice("USD", "2013-01-02", ONE_LINE, "10.00", "10.00").replace("\"currency\"",
+                "\"colour\":\"red\",\"currency\""), 400, "colour", "known-field");
+    }
+
+    @Test
+    void wrongTypeIsNamed() {
+        rejected(invoice("USD", "2013-01-02", ONE_LINE, "10.00", "10.00").replace("\"quantity\":\"1\"",
+                "\"quantity\":\"one\""), 400, "lines[0].quantity", "format");
+    }
+
+    @Test
+    void zeroQuantityIsNamed() {
+        rejected(invoice("USD", "2013-01-02", line("Coil", "0", "t", "10.00", "0"), "10.00", "10.00"), 400,
+                "lines[0].quantity", "positive");
+    }
+
+    @Test
+    void negativeQuantityIsNamed() {
+        rejected(invoice("USD", "2013-01-02", line("Coil", "-1", "t", "10.00", "0"), "10.00", "10.00"), 400,
+                "lines[0].quantity", "positive");
     }
 
     @Test
     void negativeAmountIsNamed() {
-        rejected("""
-                {"legalEntity":"391","invoiceNumber":"X-1","customerId":"C","currency":"USD","amount":-5,
-                 "issueDate":"2013-01-02","dueDate":"2013-02-01"}""", 400, "amount", "positive");
+        rejected(invoice("USD", "2013-01-02", ONE_LINE, "10.00", "-10.00"), 400, "grossAmount", "positive");
     }
 
     @Test
     void unknownCurrencyIsNamed() {
-        rejected("""
-                {"legalEntity":"391","invoiceNumber":"X-1","customerId":"C","currency":"XYZ","amount":1,
-                 "issueDate":"2013-01-02","dueDate":"2013-02-01"}""", 400, "currency", "iso-4217");
+        rejected(invoice("XYZ", "2013-01-02", ONE_LINE, "10.00", "10.00"), 400, "currency", "iso-4217");
     }
 
     @Test
     void moreDecimalsThanTheCurrencyHasIsNamed() {
-        rejected("""
-                {"legalEntity":"391","invoiceNumber":"X-1","customerId":"C","currency":"JPY","amount":100.5,
-                 "issueDate":"2013-01-02","dueDate":"2013-02-01"}""", 400, "amount", "minor-units");
+        rejected(invoice("JPY", "2013-01-02", line("Coil", "1", "t", "100.5", "0"), "100.5", "100.5"), 400,
+                "grossAmount", "minor-units");
     }
 
     @Test
     void impossibleDateIsNamed() {
-        rejected("""
-                {"legalEntity":"391","invoiceNumber":"X-1","customerId":"C","currency":"USD","amount":1,
-                 "issueDate":"2013-02-30","dueDate":"2013-03-01"}""", 400, "issueDate", "format");
+        rejected(invoice("USD", "2013-02-30", ONE_LINE, "10.00", "10.00"), 400, "issueDate", "format");
     }
 
     @Test
     void dueBeforeIssueIsNamed() {
-        rejected("""
-                {"legalEntity":"391","invoiceNumber":"X-1","customerId":"C","currency":"USD","amount":1,
-                 "issueDate":"2013-02-01","dueDate":"2013-01-01"}""", 400, "dueDate", "not-before-issue-date");
+        rejected(InvoiceJson.of("391", "X-1", "C-1", "USD", "2013-02-01", "\"dueDate\":\"2013-01-01\",", ONE_LINE,
+                "10.00", "0", "10.00"), 400, "dueDate", "not-before-issue-date");
+    }
+
+    @Test
+    void unknownTermsAreNamed() {
+        rejected(InvoiceJson.of("391", "X-1", "C-1", "USD", "2013-02-01", "\"paymentTerms\":\"NET7\",", ONE_LINE,
+                "10.00", "0", "10.00"), 400, "paymentTerms", "known-terms");
     }
 
     @Test

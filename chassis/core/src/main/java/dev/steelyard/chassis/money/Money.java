@@ -45,6 +45,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.setScale(minorUnits(currency), RoundingMode.HALF_EVEN), currency);
     }
 
+    /** Rounds to the currency's minor unit with the given mode, for rules that prescribe one. */
+    public static Money rounded(BigDecimal amount, Currency currency, RoundingMode mode) {
+        return new Money(amount.setScale(minorUnits(currency), mode), currency);
+    }
+
     /** Converts a gateway amount in minor units with the currency's own exponent. */
     public static Money ofMinor(long minorAmount, String currencyCode) {
         Currency currency = currency(currencyCode);

@@ -47,14 +47,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
+        return Problem.invalid(violationsOf(e.getConstraintViolations())).toResponse();
+    }
+
+    /** Bean Validation violations as problem violations, named by field and rule, sorted by field. */
+    public static List<Problem.Violation> violationsOf(java.util.Collection<? extends ConstraintViolation<?>> found) {
         List<Problem.Violation> violations = new ArrayList<>();
-        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+        for (ConstraintViolation<?> violation : found) {
             String rule = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
             violations.add(new Problem.Violation(fieldOf(violation.getPropertyPath()), ruleName(rule),
                     violation.getMessage()));
         }
         violations.sort(Comparator.comparing(Problem.Violation::field));
-        return Problem.invalid(violations).toResponse();
+        return violations;
     }
 
     @ServerExceptionMapper
@@ -139,7 +144,7 @@ public class ProblemMappers {
     }
 
     /** The JSON path of the offending field, e.g. {@code lines[0].quantity}. */
-    static String pathOf(JsonMappingException e) {
+    public static String pathOf(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getFieldName() != null) {

@@ -49,6 +49,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                    // The owner stops the server with close(), after whatever still uses it; a
+                    // hook of its own would stop it in parallel with the owner's shutdown hook.
+                    .setRegisterShutdownHook(false)
                     .start();
             PostgresServer server = new PostgresServer(postgres, "127.0.0.1", postgres.getPort(), "postgres", "");
             server.ensureRole();
