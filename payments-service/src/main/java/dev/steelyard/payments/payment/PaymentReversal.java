@@ -51,8 +51,9 @@ public class PaymentReversal extends PanacheEntityBase {
 
     /** Total reversed so far for one reason, e.g. to turn Stripe's cumulative refunded amount into a new refund. */
     public static BigDecimal total(UUID paymentId, Reason reason) {
-        BigDecimal total = find("select coalesce(sum(r.amount), 0) from PaymentReversal r where r.paymentId = ?1 and r.reason = ?2",
-                paymentId, reason).project(BigDecimal.class).singleResult();
+        BigDecimal total = getEntityManager().createQuery(
+                "select sum(r.amount) from PaymentReversal r where r.paymentId = ?1 and r.reason = ?2", BigDecimal.class)
+                .setParameter(1, paymentId).setParameter(2, reason).getSingleResult();
         return total == null ? BigDecimal.ZERO : total;
     }
 }

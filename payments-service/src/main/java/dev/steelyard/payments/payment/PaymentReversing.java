@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.steelyard.chassis.money.Money;
 import dev.steelyard.chassis.web.InvalidInputException;
@@ -51,8 +52,10 @@ public class PaymentReversing {
     }
 
     @Transactional
-    public Result reverse(Payment payment, Request request) {
+    public Result reverse(UUID paymentId, Request request) {
+        Payment payment = Payment.findById(paymentId);
         customerLock.lock(payment.legalEntity, payment.customerId);
+        // Read again under the lock: another transaction may have applied or reversed cash meanwhile.
         entityManager.refresh(payment);
         if (PaymentReversal.exists(payment.id, request.reference())) {
             return Result.ALREADY_REVERSED;

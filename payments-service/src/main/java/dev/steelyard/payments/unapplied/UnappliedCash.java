@@ -3,6 +3,7 @@ package dev.steelyard.payments.unapplied;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.steelyard.chassis.money.Money;
 import dev.steelyard.chassis.web.InvalidInputException;
@@ -45,8 +46,10 @@ public class UnappliedCash {
     }
 
     @Transactional
-    public List<Allocation> applyChosen(Payment payment, List<Choice> choices) {
+    public List<Allocation> applyChosen(UUID paymentId, List<Choice> choices) {
+        Payment payment = Payment.findById(paymentId);
         customerLock.lock(payment.legalEntity, payment.customerId);
+        // Read again under the lock: the worker or the invoice consumer may have applied cash meanwhile.
         entityManager.refresh(payment);
         List<Allocation> lines = new ArrayList<>();
         for (int i = 0; i < choices.size(); i++) {

@@ -95,7 +95,7 @@ public class UnappliedCashResource {
             choices.add(new UnappliedCash.Choice(choice.invoiceNumber(),
                     money(choice.amount(), payment.currency, "allocations[" + i + "].amount")));
         }
-        unappliedCash.applyChosen(payment, choices);
+        unappliedCash.applyChosen(paymentId, choices);
         return PaymentView.of(Payment.findById(paymentId));
     }
 
@@ -104,7 +104,7 @@ public class UnappliedCashResource {
     @RolesAllowed({ Roles.ERP, Roles.COLLECTOR })
     public PaymentView refund(@PathParam("paymentId") UUID paymentId, @Valid @NotNull Refund refund) {
         Payment payment = visible(paymentId);
-        reversing.reverse(payment, new PaymentReversing.Request(refund.reference(),
+        reversing.reverse(paymentId, new PaymentReversing.Request(refund.reference(),
                 money(refund.amount(), payment.currency, "amount"), false, PaymentReversal.Reason.REFUND,
                 refund.refundDate(), true));
         return PaymentView.of(Payment.findById(paymentId));

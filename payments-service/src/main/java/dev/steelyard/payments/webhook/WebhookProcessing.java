@@ -51,7 +51,7 @@ public class WebhookProcessing {
             delivery.outcome = "waiting for payment " + reversal.gatewayTransactionId();
             return;
         }
-        PaymentReversing.Result result = reversing.reverse(payment.get(), reversal.request());
+        PaymentReversing.Result result = reversing.reverse(payment.get().id, reversal.request());
         delivery.status = WebhookDelivery.Status.PROCESSED;
         delivery.outcome = result.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " on payment "
                 + payment.get().id;
