@@ -117,7 +117,7 @@ public class ProjectionRebuild {
                         batch.add(record);
                     }
                 });
-                QuarkusTransaction.requiringNew().run(() -> batch.forEach(record -> replay(generation, record)));
+                replayBatch(generation, batch);
                 replayed.addAndGet(batch.size());
             }
             switchOver(generation);
@@ -125,6 +125,24 @@ public class ProjectionRebuild {
             LOG.errorf(e, "Rebuild of generation %d failed; the live generation stays active", generation);
             QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                     "UPDATE projection_state SET building_generation = NULL WHERE id = 1").executeUpdate());
+        }
+    }
+
+    /**
+     * One transaction per polled batch. The live consumer writes the same generation meanwhile, so a
+     * deadlock can abort a batch; it is all-or-nothing and idempotent per event, so it is retried.
+     */
+    private void replayBatch(int generation, List<ConsumerRecord<String, byte[]>> batch) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> batch.forEach(record -> replay(generation, record)));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                LOG.warnf("Rebuild batch failed (attempt %d of 5, %s); retrying", attempt, e.getMessage());
+            }
         }
     }
 
