@@ -16,6 +16,7 @@ import dev.steelyard.payments.payment.PaymentReversing;
 import dev.steelyard.payments.payment.PaymentView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -32,7 +33,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** Unapplied cash: list it, apply it to invoices a person chose, or refund it. */
+/**
+ * Unapplied cash: list it, apply it to invoices a person chose, or refund it. Changes run in one
+ * transaction with the answer, so the view shows what was committed.
+ */
 @Path("/unapplied-cash")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -87,6 +91,7 @@ public class UnappliedCashResource {
     @POST
     @Path("/{paymentId}/applications")
     @RolesAllowed({ Roles.ERP, Roles.COLLECTOR })
+    @Transactional
     public PaymentView apply(@PathParam("paymentId") UUID paymentId, @Valid @NotNull Application application) {
         Payment payment = visible(paymentId);
         List<UnappliedCash.Choice> choices = new ArrayList<>();
@@ -102,6 +107,7 @@ public class UnappliedCashResource {
     @POST
     @Path("/{paymentId}/refunds")
     @RolesAllowed({ Roles.ERP, Roles.COLLECTOR })
+    @Transactional
     public PaymentView refund(@PathParam("paymentId") UUID paymentId, @Valid @NotNull Refund refund) {
         Payment payment = visible(paymentId);
         reversing.reverse(paymentId, new PaymentReversing.Request(refund.reference(),

@@ -4,9 +4,11 @@ import static dev.steelyard.payments.Payments.PATIENCE;
 import static dev.steelyard.payments.Payments.openAmount;
 import static dev.steelyard.payments.Payments.postPayment;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -68,7 +70,7 @@ class InvoiceEventsTest {
         Payments.invoiceIssued(entity, customer, "X-1", "USD", "10.00", "2013-01-01", "2013-01-31");
         assertTrue(Payments.invoice(entity, "X-1").cancelled);
         postPayment(entity, customer, "10.00", "USD", "2013-01-10", "TX-" + UUID.randomUUID()).statusCode(201)
-                .extract().path("unappliedAmount").equals("10.00");
+                .body("unappliedAmount", equalTo("10.00"));
         assertEquals("0.00", openAmount(entity, "X-1"));
     }
 
@@ -85,5 +87,24 @@ class InvoiceEventsTest {
                 {"legalEntity":"%s","creditNoteNumber":"CN-2","customerId":"%s","currency":"USD","amount":"5.00",
                  "issueDate":"2013-01-06","invoiceNumber":"K-1","reason":"price"}""".formatted(entity, customer));
         await().atMost(PATIENCE).until(() -> openAmount(entity, "K-1").equals("80.00"));
+    }
+
+    @Test
+    void invoiceEventWithoutDueDateIsDeadLetteredWithTheFieldAndLaterEventsStillFlow() {
+        String entity = Payments.newEntity();
+        String customer = Payments.newCustomer();
+        String eventId = UUID.randomUUID().toString();
+        KafkaTestClient.send(KafkaTestClient.cloudEvent("ar.invoicing", entity + "/" + customer, eventId,
+                "InvoiceIssued.v1", """
+                        {"legalEntity":"%s","invoiceNumber":"BAD-1","customerId":"%s","currency":"USD","amount":"1.00",
+                         "issueDate":"2013-01-01"}""".formatted(entity, customer)));
+        Payments.invoiceIssued(entity, customer, "GOOD-1", "USD", "2.00", "2013-01-01", "2013-01-31");
+        await().atMost(PATIENCE).until(() -> KafkaTestClient.readAll("ar.payments.dlq").stream()
+                .anyMatch(r -> eventId.equals(KafkaTestClient.header(r, "ce_id"))));
+        assertEquals(List.of("InvoiceIssued.v1 event " + eventId + " rejected: data.dueDate is missing"),
+                KafkaTestClient.readAll("ar.payments.dlq").stream()
+                        .filter(r -> eventId.equals(KafkaTestClient.header(r, "ce_id")))
+                        .map(r -> KafkaTestClient.header(r, "dead-letter-reason")).toList());
+        assertEquals(null, Payments.invoice(entity, "BAD-1"));
     }
 }
