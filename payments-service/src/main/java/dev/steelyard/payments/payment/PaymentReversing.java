@@ -67,16 +67,16 @@ public class PaymentReversing {
         Money requested = request.cumulative()
                 ? request.amount().minus(Money.of(PaymentReversal.total(payment.id, request.reason()), payment.currency))
                 : request.amount();
+        if (request.unappliedOnly() && requested.compareTo(payment.unapplied()) > 0) {
+            throw new InvalidInputException("amount", "at-most-unapplied",
+                    "is " + requested.amount().toPlainString() + " but only "
+                            + payment.unapplied().amount().toPlainString() + " is unapplied");
+        }
         Money reversible = payment.amount().minus(payment.reversed());
         Money amount = requested.compareTo(reversible) <= 0 ? requested : reversible;
         if (!amount.isPositive()) {
             // A stale or replayed notice: the money it speaks of has gone back already.
             return Result.NOTHING_LEFT_TO_REVERSE;
-        }
-        if (request.unappliedOnly() && amount.compareTo(payment.unapplied()) > 0) {
-            throw new InvalidInputException("amount", "at-most-unapplied",
-                    "is " + amount.amount().toPlainString() + " but only " + payment.unapplied().amount().toPlainString()
-                            + " is unapplied");
         }
         Money fromUnapplied = amount.compareTo(payment.unapplied()) <= 0 ? amount : payment.unapplied();
         payment.unappliedAmount = payment.unapplied().minus(fromUnapplied).amount();

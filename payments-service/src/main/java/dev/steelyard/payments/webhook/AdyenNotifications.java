@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.steelyard.chassis.money.Money;
 import dev.steelyard.chassis.web.InvalidInputException;
+import dev.steelyard.chassis.web.Problem;
 import dev.steelyard.payments.payment.IncomingPayment;
 import dev.steelyard.payments.payment.PaymentReversal;
 import dev.steelyard.payments.payment.PaymentReversing;
@@ -60,8 +61,8 @@ public final class AdyenNotifications {
         if (!success || !List.of("AUTHORISATION", "REFUND", "CHARGEBACK").contains(eventCode)) {
             return new WebhookNotice.Ignored(id, eventCode, "Adyen " + eventCode + " success=" + success + " is not used");
         }
-        String currency = JsonPayload.currency(item, "amount.currency");
-        Money amount = JsonPayload.minorAmount(item, "amount.value", currency);
+        String currency = named(prefix, () -> JsonPayload.currency(item, "amount.currency"));
+        Money amount = named(prefix, () -> JsonPayload.minorAmount(item, "amount.value", currency));
         LocalDate date = eventDate(item, prefix);
         if (eventCode.equals("AUTHORISATION")) {
             JsonNode additional = item.path("additionalData");
@@ -74,6 +75,16 @@ public final class AdyenNotifications {
                 new PaymentReversing.Request(pspReference, amount, false,
                         eventCode.equals("REFUND") ? PaymentReversal.Reason.REFUND : PaymentReversal.Reason.CHARGEBACK,
                         date, false));
+    }
+
+    /** Names a field of an item by its full path in the body, as the problem answer should. */
+    private static <T> T named(String prefix, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidInputException e) {
+            Problem.Violation violation = e.violations().get(0);
+            throw new InvalidInputException(prefix + violation.field(), violation.rule(), violation.message());
+        }
     }
 
     private static String field(JsonNode item, String prefix, String name) {

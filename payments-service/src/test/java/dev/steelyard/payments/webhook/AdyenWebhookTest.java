@@ -104,4 +104,14 @@ class AdyenWebhookTest {
         assertEquals(1, events(entity, customer, "PaymentReversed.v1").size());
         assertEquals("REFUND", events(entity, customer, "PaymentReversed.v1").get(0).get("reason").asText());
     }
+
+    @Test
+    void genuineItemWithANegativeAmountIsRefusedNamingTheField() {
+        String psp = psp();
+        post(signedItem(psp, null, "X", -500, "EUR", "AUTHORISATION", Payments.newEntity(), "C-1"))
+                .statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("notificationItems[0].NotificationRequestItem.amount.value"),
+                        "rule", equalTo("positive"));
+        assertEquals(0, Payments.deliveries("adyen", psp).size());
+    }
 }
