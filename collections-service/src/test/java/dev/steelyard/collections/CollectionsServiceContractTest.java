@@ -7,5 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(SteelyardTestResource.class)
+@WithTestResource(GreenMailResource.class)
 class CollectionsServiceContractTest extends ServiceContractTest {
 }
