@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -78,7 +80,14 @@ class DashboardBrowserTest {
     }
 
     private void awaitFigure(String name, String value) {
-        new WebDriverWait(browser, Duration.ofSeconds(40)).until(driver -> value.equals(figure(name)));
+        new WebDriverWait(browser, Duration.ofSeconds(40)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> value.equals(figure(name)));
+    }
+
+    private WebDriverWait redrawn() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class);
+        return wait;
     }
 
     @Test
@@ -95,10 +104,13 @@ class DashboardBrowserTest {
                 "averageDaysDelinquent", "cei" }) {
             assertEquals(api.getString(name), figure(name), name);
         }
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !driver
-                .findElements(By.cssSelector("#overdue tbody tr")).isEmpty());
-        assertEquals("C-1", browser.findElement(By.cssSelector("#overdue tbody tr td:nth-child(2)")).getText());
-        assertEquals(5 * 12, browser.findElements(By.cssSelector("#aging-chart rect")).size());
+        // Tables and charts are redrawn after every summary the stream pushes, so elements are re-found.
+        redrawn().until(driver -> "C-1".equals(
+                driver.findElement(By.cssSelector("#overdue tbody tr td:nth-child(2)")).getText()));
+        redrawn().until(driver -> "900.00".equals(
+                driver.findElement(By.cssSelector("#overdue tbody tr td:nth-child(3)")).getText()));
+        // Five buckets for each of the twelve months up to the chosen one.
+        redrawn().until(driver -> driver.findElements(By.cssSelector("#aging-chart rect")).size() == 5 * 12);
 
         ArEvents.send(invoice(entity, "C-1", "A-2", "USD", "50.00", "2024-01-30", "2024-02-29"));
         JsonPath updated = Kpis.awaitField("/kpis/month/2024-01", Map.of("entity", entity), "endingAR", "1250.00");
