@@ -1,6 +1,7 @@
 package dev.steelyard.payments.payment;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -92,6 +93,6 @@ public class Payment extends PanacheEntityBase {
 
     /** Deterministic id, so a payment replayed from its source always gets the same id. */
     public static UUID idFor(String legalEntity, String gatewayTransactionId) {
-        return UUID.nameUUIDFromBytes((legalEntity + "/" + gatewayTransactionId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes((legalEntity + "/" + gatewayTransactionId).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package dev.steelyard.payments.payment;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +55,7 @@ public class PaymentRecording {
         payment.currency = incoming.amount().currencyCode();
         payment.amount = incoming.amount().amount();
         payment.unappliedAmount = incoming.amount().amount();
-        payment.reversedAmount = java.math.BigDecimal.ZERO;
+        payment.reversedAmount = BigDecimal.ZERO;
         payment.valueDate = incoming.valueDate();
         payment.method = incoming.method();
         payment.source = incoming.source();

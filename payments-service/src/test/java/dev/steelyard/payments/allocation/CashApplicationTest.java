@@ -190,4 +190,17 @@ class CashApplicationTest {
         assertEquals("0.00", applied.get("unappliedAmount").asText());
         assertEquals("75.00", openAmount(entity, "OTHER"));
     }
+
+    @Test
+    void entityThatLeavesCashUnappliedDoesNotFeedNewInvoicesFromIt() {
+        String entity = "LEAVE";
+        String customer = Payments.newCustomer();
+        postPayment(entity, customer, "30.00", "USD", "2013-01-20", tx()).statusCode(201)
+                .body("unappliedAmount", equalTo("30.00"));
+        Payments.invoiceIssued(entity, customer, customer + "-N", "USD", "30.00", "2013-01-25", "2013-02-24");
+        // A later invoice of the same customer in the same partition shows the first was fully processed.
+        Payments.invoiceIssued(entity, customer, customer + "-M", "USD", "1.00", "2013-01-26", "2013-02-25");
+        assertEquals("30.00", openAmount(entity, customer + "-N"));
+        assertEquals(List.of(), events(entity, customer, "UnappliedCashApplied.v1"));
+    }
 }
