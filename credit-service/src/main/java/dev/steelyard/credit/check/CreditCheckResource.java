@@ -53,7 +53,7 @@ public class CreditCheckResource {
     public CheckAnswer check(@Valid @NotNull CheckRequest request) {
         scope.requireVisible(request.entity(), "Legal entity " + request.entity());
         Money order = Figures.requestAmount("amount", request.amount(), request.currency());
-        Optional<CreditAccount> found = CreditAccount.find(request.entity(), request.customer());
+        Optional<CreditAccount> found = CreditAccount.findByCustomer(request.entity(), request.customer());
         String currency = found.map(a -> a.currency).filter(c -> c != null).orElse(order.currencyCode());
         BigDecimal current = found.map(a -> a.exposure).orElse(BigDecimal.ZERO);
         if (request.orderRef() != null && found.isPresent()) {

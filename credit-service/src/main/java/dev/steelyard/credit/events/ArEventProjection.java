@@ -60,7 +60,7 @@ public class ArEventProjection {
         require(data.legalEntity(), data.customerId(), data.currency(), "invoiceNumber", data.invoiceNumber());
         require("amount", data.amount(), "dueDate", data.dueDate(), "issueDate", data.issueDate());
         CreditAccount account = assessment.account(data.legalEntity(), data.customerId(), data.currency());
-        if (ArInvoice.find(data.legalEntity(), data.invoiceNumber()).isEmpty()) {
+        if (ArInvoice.findByNumber(data.legalEntity(), data.invoiceNumber()).isEmpty()) {
             ArInvoice invoice = new ArInvoice();
             invoice.legalEntity = data.legalEntity();
             invoice.invoiceNumber = data.invoiceNumber();
@@ -91,7 +91,7 @@ public class ArEventProjection {
         require(data.legalEntity(), data.customerId(), data.currency(), "invoiceNumber", data.invoiceNumber());
         require("amount", data.amount(), "cancellationDate", data.cancellationDate(), "currency", data.currency());
         CreditAccount account = assessment.account(data.legalEntity(), data.customerId(), data.currency());
-        ArInvoice.find(data.legalEntity(), data.invoiceNumber()).ifPresent(invoice -> invoice.cancelled = true);
+        ArInvoice.findByNumber(data.legalEntity(), data.invoiceNumber()).ifPresent(invoice -> invoice.cancelled = true);
         ArEntry.record(eventId, data.legalEntity(), data.customerId(), data.currency(), ArEntry.Kind.CANCELLATION,
                 data.invoiceNumber(), null, data.amount().negate(), data.cancellationDate());
         assessment.reassess(account, false);

@@ -45,7 +45,7 @@ public class ArInvoice extends PanacheEntityBase {
 
     public boolean cancelled;
 
-    public static Optional<ArInvoice> find(String legalEntity, String invoiceNumber) {
+    public static Optional<ArInvoice> findByNumber(String legalEntity, String invoiceNumber) {
         return find("legalEntity = ?1 and invoiceNumber = ?2", legalEntity, invoiceNumber).firstResultOptional();
     }
 }

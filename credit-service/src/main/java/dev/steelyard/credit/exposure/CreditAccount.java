@@ -97,7 +97,7 @@ public class CreditAccount extends PanacheEntityBase {
     @Column(name = "assessed_at")
     public Instant assessedAt;
 
-    public static Optional<CreditAccount> find(String legalEntity, String customerId) {
+    public static Optional<CreditAccount> findByCustomer(String legalEntity, String customerId) {
         return find("legalEntity = ?1 and customerId = ?2", legalEntity, customerId).firstResultOptional();
     }
 

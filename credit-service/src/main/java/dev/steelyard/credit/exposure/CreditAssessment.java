@@ -82,12 +82,11 @@ public class CreditAssessment {
         if (account.collectionsHold && daysPastDue == null) {
             // Collections asked for the hold over past-due AR; with none left it has no cause.
             account.collectionsHold = false;
-            CreditHistory.record(account.legalEntity, account.customerId, "COLLECTIONS_HOLD_RELEASED",
-                    "collections hold released", "no past-due AR left", SYSTEM, Instant.now(clock));
         }
         List<HoldCause> causes = HoldRules.causes(new HoldRules.Situation(account.currency, account.creditLimit,
                 account.exposure, daysPastDue, policy.pastDueHoldDays(), account.collectionsHold,
                 account.collectionsHoldReason, riskClass, account.manualHold, account.manualHoldReason));
+        recordAutomaticHoldChange(account, causes);
         account.hold = !causes.isEmpty();
         account.holdCauses = causes.stream().map(c -> c.code().name()).collect(Collectors.joining("\n"));
         account.holdReasons = causes.stream().map(HoldCause::words).collect(Collectors.joining("\n"));
@@ -106,6 +105,26 @@ public class CreditAssessment {
         account.assessedAt = Instant.now(clock);
         publishIfChanged(account);
         return account;
+    }
+
+    /** Automatic holds and releases are kept in the history like manual ones, by credit-service. */
+    private void recordAutomaticHoldChange(CreditAccount account, List<HoldCause> causes) {
+        List<HoldCause> automatic = causes.stream().filter(c -> c.code() != HoldCause.Code.MANUAL).toList();
+        List<String> before = account.holdCauseList().stream().filter(c -> !c.equals(HoldCause.Code.MANUAL.name()))
+                .toList();
+        List<String> after = automatic.stream().map(c -> c.code().name()).toList();
+        if (before.equals(after)) {
+            return;
+        }
+        if (after.isEmpty()) {
+            CreditHistory.record(account.legalEntity, account.customerId, "AUTOMATIC_RELEASE",
+                    "released: " + String.join(", ", before) + " no longer holds", "cause cleared", SYSTEM,
+                    Instant.now(clock));
+        } else {
+            CreditHistory.record(account.legalEntity, account.customerId, "AUTOMATIC_HOLD",
+                    automatic.stream().map(HoldCause::words).collect(Collectors.joining("; ")), "automatic hold rule",
+                    SYSTEM, Instant.now(clock));
+        }
     }
 
     private void refreshExposure(CreditAccount account, CreditConfig.EntityPolicy policy) {

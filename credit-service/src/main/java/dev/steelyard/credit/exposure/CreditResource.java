@@ -46,7 +46,7 @@ public class CreditResource {
     /** The account, or 404 when unknown or of an entity the caller may not see. */
     public static CreditAccount visible(EntityScope scope, String entity, String customer) {
         scope.requireVisible(entity, "Customer " + customer + " of " + entity);
-        return CreditAccount.find(entity, customer)
+        return CreditAccount.findByCustomer(entity, customer)
                 .orElseThrow(() -> new NotFoundException("Customer " + customer + " of " + entity + " has no credit account"));
     }
 }

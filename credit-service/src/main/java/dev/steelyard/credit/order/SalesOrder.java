@@ -2,7 +2,6 @@ package dev.steelyard.credit.order;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -39,7 +38,7 @@ public class SalesOrder extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public static java.util.Optional<SalesOrder> find(String legalEntity, String orderRef) {
+    public static java.util.Optional<SalesOrder> findByRef(String legalEntity, String orderRef) {
         return find("legalEntity = ?1 and orderRef = ?2", legalEntity, orderRef).firstResultOptional();
     }
 }

@@ -64,7 +64,7 @@ public class SalesOrderResource {
         scope.requireVisible(entity, "Legal entity " + entity);
         Money amount = Figures.requestAmount("amount", value.amount(), value.currency());
         CreditAccount account = assessment.account(entity, customer, amount.currencyCode());
-        SalesOrder order = SalesOrder.find(entity, orderRef).orElse(null);
+        SalesOrder order = SalesOrder.findByRef(entity, orderRef).orElse(null);
         if (order != null && !order.customerId.equals(customer)) {
             throw new ConflictException("Order " + orderRef + " of " + entity + " belongs to customer "
                     + order.customerId, "orderRef");
@@ -91,7 +91,7 @@ public class SalesOrderResource {
     public void cancel(@PathParam("entity") String entity, @PathParam("customer") String customer,
             @PathParam("orderRef") String orderRef) {
         scope.requireVisible(entity, "Legal entity " + entity);
-        SalesOrder order = SalesOrder.find(entity, orderRef).filter(o -> o.customerId.equals(customer))
+        SalesOrder order = SalesOrder.findByRef(entity, orderRef).filter(o -> o.customerId.equals(customer))
                 .orElseThrow(() -> new NotFoundException("Order " + orderRef + " of customer " + customer + " not found"));
         CreditAccount account = assessment.account(entity, customer, order.currency);
         order.cancelled = true;

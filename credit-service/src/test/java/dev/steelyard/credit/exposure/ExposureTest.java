@@ -44,6 +44,17 @@ class ExposureTest {
     }
 
     @Test
+    void entityThatDoesNotNetUnappliedCashKeepsItOutOfExposure() {
+        // Entity GROSS is configured with net-unapplied-cash=false; the customer is new to each run.
+        String customer = "C-" + UUID.randomUUID().toString().substring(0, 8);
+        issue("GROSS", customer, "INV-" + customer, "8000.00", "2025-07-31", null);
+        event("ar.payments", "GROSS", customer, "PaymentReceived.v1",
+                paymentReceived("GROSS", customer, "P-" + customer, "INV-" + customer, "1000.00", "200.00", "2025-06-20"));
+        JsonPath credit = awaitCredit("GROSS", customer, field("openAR", "7000.00").and(field("unappliedCash", "200.00")));
+        assertEquals("7000.00", credit.getString("exposure"));
+    }
+
+    @Test
     void cancelledOrderLeavesExposure() {
         String entity = newEntity();
         putOrder(entity, "C-1", "SO-1", "2500.00");

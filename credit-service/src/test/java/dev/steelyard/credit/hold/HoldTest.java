@@ -45,6 +45,12 @@ class HoldTest {
         JsonPath released = awaitCredit(entity, "C-1", field("hold", false));
         assertEquals("4500.00 []", released.getString("exposure") + " " + released.getList("reasons"));
 
+        given().auth().oauth2(Credit.creditManager("erin")).get("/customers/" + entity + "/C-1/credit-history")
+                .then().body("change", contains("LIMIT_SET", "AUTOMATIC_HOLD", "AUTOMATIC_RELEASE"),
+                        "detail[1]", equalTo("exposure 6,000.00 exceeds limit 5,000.00 by 1,000.00"),
+                        "detail[2]", equalTo("released: EXPOSURE_OVER_LIMIT no longer holds"),
+                        "changedBy[2]", equalTo("credit-service"));
+
         // What ar.credit carried: the limit, the hold, its release.
         List<String> published = List.of(
                 "5000.00|0.00|false|[]", "5000.00|6000.00|true|[\"EXPOSURE_OVER_LIMIT\"]", "5000.00|4500.00|false|[]");
