@@ -32,7 +32,7 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(SteelyardTestResource.class)
 class IbmWorkedExampleTest {
 
-    private static final Path DATA = Path.of("../../shared/data/ibm-accounts-receivable.csv");
+    private static final Path DATA = Path.of("../deploy/data/ibm-accounts-receivable.csv");
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
 
     @Test
