@@ -28,7 +28,7 @@ public class LimitRequest extends PanacheEntityBase {
 
     /** Whether the limit applies yet. */
     public enum Status {
-        PENDING_APPROVAL, APPLIED
+        PENDING_APPROVAL, APPLIED, SUPERSEDED
     }
 
     public BigDecimal amount;

@@ -80,6 +80,9 @@ public class LimitResource {
             throw new ConflictException("The credit of customer " + customer + " is kept in " + account.currency
                     + "; a limit in " + amount.currencyCode() + " cannot apply", "currency");
         }
+        // The latest decision counts: an older request still waiting can no longer be approved.
+        LimitRequest.update("status = ?1 where legalEntity = ?2 and customerId = ?3 and status = ?4",
+                LimitRequest.Status.SUPERSEDED, entity, customer, LimitRequest.Status.PENDING_APPROVAL);
         LimitRequest limit = new LimitRequest();
         limit.legalEntity = entity;
         limit.customerId = customer;
@@ -117,7 +120,8 @@ public class LimitResource {
                 .orElseThrow(() -> new NotFoundException("Limit request " + id + " of customer " + customer + " not found"));
         CreditAccount account = assessment.account(entity, customer, limit.currency);
         if (limit.status != LimitRequest.Status.PENDING_APPROVAL) {
-            throw new ConflictException("Limit request " + id + " was already approved by " + limit.approvedBy);
+            throw new ConflictException("Limit request " + id + (limit.status == LimitRequest.Status.SUPERSEDED
+                    ? " was superseded by a later limit" : " was already approved by " + limit.approvedBy));
         }
         if (limit.requestedBy.equals(token.getName())) {
             throw new ConflictException("Limit request " + id + " needs a second credit manager: " + token.getName()

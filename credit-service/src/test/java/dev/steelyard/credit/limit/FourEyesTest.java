@@ -66,6 +66,21 @@ class FourEyesTest {
     }
 
     @Test
+    void laterLimitSupersedesARequestStillWaitingForApproval() {
+        String entity = newEntity();
+        int id = given().auth().oauth2(creditManager("alice")).contentType(ContentType.JSON)
+                .body(Map.of("amount", "300000.00", "currency", "EUR", "reason", "Mill expansion"))
+                .put("/customers/" + entity + "/C-1/limit").then().statusCode(202).extract().path("id");
+        given().auth().oauth2(creditManager("dave")).contentType(ContentType.JSON)
+                .body(Map.of("amount", "50000.00", "currency", "EUR", "reason", "Expansion postponed"))
+                .put("/customers/" + entity + "/C-1/limit").then().statusCode(200);
+        given().auth().oauth2(creditManager("bob")).post("/customers/" + entity + "/C-1/limit-requests/" + id + "/approval")
+                .then().statusCode(409).body("detail", equalTo("Limit request " + id + " was superseded by a later limit"));
+        given().auth().oauth2(creditManager("bob")).get("/customers/" + entity + "/C-1/credit")
+                .then().body("limit", equalTo("50000.00"));
+    }
+
+    @Test
     void limitWithoutReasonIsRefusedNamingTheReason() {
         given().auth().oauth2(creditManager("alice")).contentType(ContentType.JSON)
                 .body(Map.of("amount", "1000.00", "currency", "EUR"))
