@@ -34,13 +34,15 @@ public class Customer extends PanacheEntityBase {
         return findByIdOptional(new Key(legalEntity, customerId));
     }
 
-    /** The customer, created on first sight; a name or country the invoice carries updates it. */
+    /**
+     * The customer, created on first sight; a name or country the invoice carries updates it.
+     * Concurrent first invoices of one customer meet in the insert, which lets one of them win.
+     */
     public static Customer record(String legalEntity, String customerId, String name, String country) {
-        Customer customer = find(legalEntity, customerId).orElseGet(() -> {
-            Customer created = new Customer();
-            created.key = new Key(legalEntity, customerId);
-            return created;
-        });
+        getEntityManager().createNativeQuery(
+                "INSERT INTO customer (legal_entity, customer_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, legalEntity).setParameter(2, customerId).executeUpdate();
+        Customer customer = find(legalEntity, customerId).orElseThrow();
         if (name != null) {
             customer.name = name;
         }

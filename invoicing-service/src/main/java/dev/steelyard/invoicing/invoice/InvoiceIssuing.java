@@ -22,7 +22,7 @@ import dev.steelyard.invoicing.terms.PaymentTerms;
 import dev.steelyard.invoicing.terms.TermsType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Records an invoice and its InvoiceIssued event in one transaction. The (entity, number) pair
@@ -42,8 +42,31 @@ public class InvoiceIssuing {
     public record Outcome(Invoice invoice, boolean created) {
     }
 
-    @Transactional
+    /**
+     * Issues the invoice in a transaction of its own. When a concurrent post of the same invoice
+     * wins the race to the unique key, this one is judged again as a replay of it.
+     */
     public Outcome issue(NewInvoice request, String idempotencyKey) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> issueInTransaction(request, idempotencyKey));
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew().call(() -> issueInTransaction(request, idempotencyKey));
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Outcome issueInTransaction(NewInvoice request, String idempotencyKey) {
         Invoice candidate = priced(request);
         if (idempotencyKey != null) {
             var byKey = Invoice.findByIdempotencyKey(idempotencyKey);

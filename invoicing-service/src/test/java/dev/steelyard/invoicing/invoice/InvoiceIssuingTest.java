@@ -236,6 +236,29 @@ class InvoiceIssuingTest {
     }
 
     @Test
+    void concurrentPostsOfANewCustomerAndOfOneInvoiceAllSucceed() throws Exception {
+        String entity = newEntity();
+        String shared = newNumber();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String number = i < 4 ? newNumber() : shared;
+                answers.add(clients.submit(() -> post(InvoiceJson.simple(entity, number, "NEW-CUSTOMER", "10.00"))
+                        .extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            java.util.Collections.sort(statuses);
+            assertEquals(List.of(200, 200, 200, 201, 201, 201, 201, 201), statuses);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
     void invoiceOfAnotherEntityIsInvisible() {
         String entity = newEntity();
         String number = newNumber();

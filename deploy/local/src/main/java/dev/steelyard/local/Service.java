@@ -1,0 +1,27 @@
+package dev.steelyard.local;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** One of the five Steelyard services: its Maven module, HTTP port and database. */
+record Service(String name, int port, String database) {
+
+    static final List<Service> ALL = List.of(
+            new Service("invoicing-service", 8081, "invoicing"),
+            new Service("payments-service", 8082, "payments"),
+            new Service("credit-service", 8083, "credit"),
+            new Service("collections-service", 8084, "collections"),
+            new Service("kpi-service", 8085, "kpi"));
+
+    Path runnableJar(Path root) {
+        return root.resolve(name).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    String swaggerUi() {
+        return url() + "/q/swagger-ui";
+    }
+}
