@@ -15,6 +15,7 @@ import dev.steelyard.chassis.outbox.Outbox;
 import dev.steelyard.chassis.security.EntityScope;
 import dev.steelyard.chassis.security.Roles;
 import dev.steelyard.chassis.web.InvalidInputException;
+import dev.steelyard.chassis.web.MoneyInput;
 import dev.steelyard.collections.CollectionsConfig;
 import dev.steelyard.collections.activity.Activity;
 import dev.steelyard.collections.events.CollectionsTopic;
@@ -70,14 +71,7 @@ public class PromiseResource {
     @Transactional
     public Response record(@Valid @NotNull NewPromise request) {
         scope.requireVisible(request.legalEntity(), "Legal entity " + request.legalEntity());
-        Money amount;
-        try {
-            amount = Money.of(request.amount(), request.currency());
-        } catch (IllegalArgumentException e) {
-            boolean currencyWrong = e.getMessage().contains("currency") || e.getMessage().contains("minor unit");
-            throw new InvalidInputException(currencyWrong ? "currency" : "amount",
-                    currencyWrong ? "iso-4217" : "minor-units", e.getMessage());
-        }
+        Money amount = MoneyInput.of("amount", request.amount(), request.currency());
         PromiseToPay promise = new PromiseToPay();
         promise.id = UUID.randomUUID();
         promise.legalEntity = request.legalEntity();

@@ -8,7 +8,7 @@ import java.util.Currency;
 import java.util.Locale;
 
 import dev.steelyard.chassis.money.Money;
-import dev.steelyard.chassis.web.InvalidInputException;
+import dev.steelyard.chassis.web.MoneyInput;
 
 /** Amounts as credit managers read them ("8,000.00") and as the API writes them ("8000.00"). */
 public final class Figures {
@@ -35,14 +35,6 @@ public final class Figures {
 
     /** A positive amount of the request, or a 400 naming the field. */
     public static Money requestAmount(String field, BigDecimal amount, String currency) {
-        Money money;
-        try {
-            money = Money.of(amount, currency);
-        } catch (IllegalArgumentException e) {
-            boolean currencyWrong = e.getMessage().contains("currency") || e.getMessage().contains("minor unit");
-            throw new InvalidInputException(currencyWrong ? "currency" : field,
-                    currencyWrong ? "iso-4217" : "minor-units", e.getMessage());
-        }
-        return money;
+        return MoneyInput.of(field, amount, currency);
     }
 }

@@ -15,6 +15,7 @@ import dev.steelyard.chassis.security.EntityScope;
 import dev.steelyard.chassis.security.Roles;
 import dev.steelyard.chassis.web.ConflictException;
 import dev.steelyard.chassis.web.InvalidInputException;
+import dev.steelyard.chassis.web.MoneyInput;
 import dev.steelyard.invoicing.events.CreditNoteIssued;
 import dev.steelyard.invoicing.events.InvoicingTopic;
 import dev.steelyard.invoicing.invoice.Invoice;
@@ -67,14 +68,7 @@ public class CreditNoteResource {
     @Transactional
     public Response post(@Valid @NotNull NewCreditNote request) {
         scope.requireVisible(request.legalEntity(), "Legal entity " + request.legalEntity());
-        Money amount;
-        try {
-            amount = Money.of(request.amount(), request.currency());
-        } catch (IllegalArgumentException e) {
-            boolean currencyWrong = e.getMessage().contains("currency") || e.getMessage().contains("minor unit");
-            throw new InvalidInputException(currencyWrong ? "currency" : "amount",
-                    currencyWrong ? "iso-4217" : "minor-units", e.getMessage());
-        }
+        Money amount = MoneyInput.of("amount", request.amount(), request.currency());
         var existing = CreditNote.findByNumber(request.legalEntity(), request.creditNoteNumber());
         if (existing.isPresent()) {
             return Response.ok(view(sameAsRecorded(existing.get(), request, amount))).build();

@@ -12,6 +12,7 @@ import dev.steelyard.chassis.money.Money;
 import dev.steelyard.chassis.outbox.Outbox;
 import dev.steelyard.chassis.web.ConflictException;
 import dev.steelyard.chassis.web.InvalidInputException;
+import dev.steelyard.chassis.web.MoneyInput;
 import dev.steelyard.chassis.web.Problem;
 import dev.steelyard.invoicing.customer.Customer;
 import dev.steelyard.invoicing.events.InvoiceIssued;
@@ -94,14 +95,7 @@ public class InvoiceIssuing {
     /** Builds the invoice the request describes, refusing it when totals, terms or dates disagree. */
     Invoice priced(NewInvoice request) {
         List<Problem.Violation> violations = new ArrayList<>();
-        Money gross;
-        try {
-            gross = Money.of(request.grossAmount(), request.currency());
-        } catch (IllegalArgumentException e) {
-            boolean currencyWrong = e.getMessage().contains("currency") || e.getMessage().contains("minor unit");
-            throw new InvalidInputException(currencyWrong ? "currency" : "grossAmount",
-                    currencyWrong ? "iso-4217" : "minor-units", e.getMessage());
-        }
+        Money gross = MoneyInput.of("grossAmount", request.grossAmount(), request.currency());
         Money net = amount(violations, "netAmount", request.netAmount(), request.currency());
         Money tax = amount(violations, "taxAmount", request.taxAmount(), request.currency());
 
