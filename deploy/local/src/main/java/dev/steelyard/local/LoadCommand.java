@@ -3,7 +3,6 @@ package dev.steelyard.local;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;

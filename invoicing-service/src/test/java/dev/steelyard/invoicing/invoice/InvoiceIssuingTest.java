@@ -132,18 +132,23 @@ class InvoiceIssuingTest {
 
     @Test
     void discountTermsPublishTheDiscountDateAndDiscountedAmount() {
+        String entity = newEntity();
         String number = newNumber();
         String lines = line("Hot-rolled coil", "2.5", "t", "640.00", "19");
-        post(InvoiceJson.of(newEntity(), number, "C-1", "EUR", "2013-01-02", "\"paymentTerms\":\"2/10NET30\",", lines,
+        post(InvoiceJson.of(entity, number, "C-1", "EUR", "2013-01-02", "\"paymentTerms\":\"2/10NET30\",", lines,
                 "1600.00", "304.00", "1904.00"))
                 .statusCode(201)
                 .body("dueDate", equalTo("2013-02-01"), "terms.discountDate", equalTo("2013-01-12"),
                         "terms.discountedAmount", equalTo("1865.92"));
         await().atMost(Duration.ofSeconds(10)).until(() -> eventsAbout("InvoiceIssued.v1", number).size() == 1);
-        String data = KafkaTestClient.value(eventsAbout("InvoiceIssued.v1", number).get(0));
-        assertEquals(true, data.contains("\"terms\":{\"code\":\"2/10NET30\",\"type\":\"DISCOUNT\",\"netDays\":30,"
-                + "\"discountPercent\":\"2\",\"discountDays\":10,\"discountDate\":\"2013-01-12\","
-                + "\"discountedAmount\":\"1865.92\"}"), data);
+        assertEquals("{\"legalEntity\":\"" + entity + "\",\"invoiceNumber\":\"" + number + "\","
+                + "\"customerId\":\"C-1\",\"customerName\":\"Ruhr Fabrication GmbH\",\"customerCountry\":\"DE\","
+                + "\"currency\":\"EUR\",\"netAmount\":\"1600.00\",\"taxAmount\":\"304.00\",\"amount\":\"1904.00\","
+                + "\"issueDate\":\"2013-01-02\",\"dueDate\":\"2013-02-01\","
+                + "\"terms\":{\"code\":\"2/10NET30\",\"type\":\"DISCOUNT\",\"netDays\":30,\"discountPercent\":\"2\","
+                + "\"discountDays\":10,\"discountDate\":\"2013-01-12\",\"discountedAmount\":\"1865.92\"},"
+                + "\"orderReference\":\"SO-88121\",\"purchaseOrder\":\"PO-4471\",\"deliveryNote\":\"DN-99120\"}",
+                KafkaTestClient.value(eventsAbout("InvoiceIssued.v1", number).get(0)));
     }
 
     @Test

@@ -39,9 +39,9 @@ class SettlementTest {
     }
 
     static String status(String entity, String number) {
-        return given().auth().oauth2(Tokens.withRoles("ops")).get("/invoices/" + entity + "/" + number)
-                .then().extract().path("status") + " " + given().auth().oauth2(Tokens.withRoles("ops"))
-                        .get("/invoices/" + entity + "/" + number).then().extract().path("openAmount");
+        io.restassured.path.json.JsonPath invoice = given().auth().oauth2(Tokens.withRoles("ops"))
+                .get("/invoices/" + entity + "/" + number).then().statusCode(200).extract().jsonPath();
+        return invoice.getString("status") + " " + invoice.getString("openAmount");
     }
 
     @Test
