@@ -45,14 +45,14 @@ final class Infrastructure {
             return;
         }
         // Assigned before start() so that stopping after a failed start still ends the process.
-        kafka = new KafkaBroker(paths.kafka(), InfrastructureConfig.KAFKA_PORT, InfrastructureConfig.KAFKA_CONTROLLER_PORT,
+        kafka = new KafkaBroker(paths.kafka(), InfrastructureConfig.kafkaPort(), InfrastructureConfig.kafkaControllerPort(),
                 paths.lib().toAbsolutePath() + "/*");
         kafka.start();
         brokerPid().ifPresent(pid -> pids.write(PidFiles.KAFKA, pid));
     }
 
     String kafkaBootstrap() {
-        return config.embeddedKafka() ? "127.0.0.1:" + InfrastructureConfig.KAFKA_PORT : config.kafkaBootstrap();
+        return config.embeddedKafka() ? "127.0.0.1:" + InfrastructureConfig.kafkaPort() : config.kafkaBootstrap();
     }
 
     String jdbcUrl(String database) {

@@ -9,14 +9,22 @@ import java.util.Map;
 record InfrastructureConfig(String postgresHost, int postgresPort, String postgresUser, String postgresPassword,
         String kafkaBootstrap) {
 
-    static final int EMBEDDED_POSTGRES_PORT = 55432;
-    static final int KAFKA_PORT = 9092;
-    static final int KAFKA_CONTROLLER_PORT = 9093;
+    static int embeddedPostgresPort() {
+        return 55432 + Ports.offset();
+    }
+
+    static int kafkaPort() {
+        return 9092 + Ports.offset();
+    }
+
+    static int kafkaControllerPort() {
+        return 9093 + Ports.offset();
+    }
 
     static InfrastructureConfig from(Map<String, String> env) {
         String host = blankToNull(env.get("STEELYARD_PG_HOST"));
         return new InfrastructureConfig(host,
-                host == null ? EMBEDDED_POSTGRES_PORT : Integer.parseInt(env.getOrDefault("STEELYARD_PG_PORT", "5432")),
+                host == null ? embeddedPostgresPort() : Integer.parseInt(env.getOrDefault("STEELYARD_PG_PORT", "5432")),
                 env.getOrDefault("STEELYARD_PG_USER", "postgres"),
                 env.getOrDefault("STEELYARD_PG_PASSWORD", ""),
                 blankToNull(env.get("STEELYARD_KAFKA_BOOTSTRAP")));

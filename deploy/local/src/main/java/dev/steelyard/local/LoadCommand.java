@@ -150,7 +150,7 @@ final class LoadCommand {
     }
 
     private static URI url(String variable, int port) {
-        return URI.create(Objects.requireNonNullElse(System.getenv(variable), "http://localhost:" + port));
+        return URI.create(Objects.requireNonNullElse(System.getenv(variable), "http://localhost:" + (port + Ports.offset())));
     }
 
     private static String value(List<String> options, int index, String option) {

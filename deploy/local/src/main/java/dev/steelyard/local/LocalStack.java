@@ -27,7 +27,8 @@ public final class LocalStack {
 
             Environment: STEELYARD_PG_HOST (STEELYARD_PG_PORT, STEELYARD_PG_USER, STEELYARD_PG_PASSWORD)
             use an existing PostgreSQL; STEELYARD_KAFKA_BOOTSTRAP uses an existing Kafka;
-            STEELYARD_RUN_DIR keeps the stack's state elsewhere than deploy/local/run.
+            STEELYARD_RUN_DIR keeps the stack's state elsewhere than deploy/local/run;
+            STEELYARD_PORT_OFFSET (0-1000) moves every port, so a second stack can run beside the first.
             """;
 
     private LocalStack() {

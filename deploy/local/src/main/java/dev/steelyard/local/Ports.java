@@ -20,6 +20,27 @@ final class Ports {
     private Ports() {
     }
 
+    /**
+     * STEELYARD_PORT_OFFSET (0 to 1000, default 0) moves every port of the stack, so a second
+     * stack (the end-to-end tests', a benchmark's) can run beside a developer's.
+     */
+    static int offset() {
+        String value = System.getenv("STEELYARD_PORT_OFFSET");
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(value.trim());
+            if (offset >= 0 && offset <= 1000) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new IllegalArgumentException("STEELYARD_PORT_OFFSET must be a whole number from 0 to 1000, not '"
+                + value + "'; unset it to use the standard ports");
+    }
+
     /** Binding the wildcard address fails if anything listens on the port on any address. */
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {

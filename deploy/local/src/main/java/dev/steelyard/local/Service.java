@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** One of the five Steelyard services: its Maven module, HTTP port and database. */
-record Service(String name, int port, String database) {
+record Service(String name, int basePort, String database) {
 
     static final List<Service> ALL = List.of(
             new Service("invoicing-service", 8081, "invoicing"),
@@ -13,12 +13,17 @@ record Service(String name, int port, String database) {
             new Service("collections-service", 8084, "collections"),
             new Service("kpi-service", 8085, "kpi"));
 
+    /** The HTTP port: the base port moved by STEELYARD_PORT_OFFSET, so two stacks can run side by side. */
+    int port() {
+        return basePort + Ports.offset();
+    }
+
     Path runnableJar(Path root) {
         return root.resolve(name).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
     }
 
     String url() {
-        return "http://localhost:" + port;
+        return "http://localhost:" + port();
     }
 
     String swaggerUi() {

@@ -35,7 +35,7 @@ final class StartupReport {
         say(LINE, "Webhook secrets", paths.show(paths.webhookSecrets()) + "   (given to payments-service)");
         say("");
         say("  Try:  source %s", paths.show(paths.tokens()));
-        say("        curl -H \"Authorization: Bearer $STEELYARD_TOKEN_OPS\" http://localhost:8085/q/health/ready");
+        say("        curl -H \"Authorization: Bearer $STEELYARD_TOKEN_OPS\" %s/q/health/ready", Service.ALL.get(4).url());
         say("");
         say("Steelyard is up: started in %.1f s.", (System.currentTimeMillis() - launchedAtMillis) / 1000.0);
         say(detached ? "Stop it with: deploy/local/steelyard down"

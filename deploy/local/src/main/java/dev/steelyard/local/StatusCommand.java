@@ -38,8 +38,8 @@ final class StatusCommand {
         }
         boolean allUp = infrastructure("postgres", PidFiles.POSTGRES, stack.getProperty("postgres.mode", "embedded"),
                 stack.getProperty("postgres.host", "127.0.0.1"),
-                Integer.parseInt(stack.getProperty("postgres.port", "" + InfrastructureConfig.EMBEDDED_POSTGRES_PORT)));
-        String bootstrap = stack.getProperty("kafka.bootstrap", "127.0.0.1:" + InfrastructureConfig.KAFKA_PORT);
+                Integer.parseInt(stack.getProperty("postgres.port", "" + InfrastructureConfig.embeddedPostgresPort())));
+        String bootstrap = stack.getProperty("kafka.bootstrap", "127.0.0.1:" + InfrastructureConfig.kafkaPort());
         int colon = bootstrap.split(",")[0].lastIndexOf(':');
         allUp &= infrastructure("kafka", PidFiles.KAFKA, stack.getProperty("kafka.mode", "embedded"),
                 bootstrap.substring(0, colon), Integer.parseInt(bootstrap.split(",")[0].substring(colon + 1)));

@@ -94,8 +94,8 @@ final class Supervisor {
             wanted.put(config.postgresPort(), "PostgreSQL");
         }
         if (config.embeddedKafka()) {
-            wanted.put(InfrastructureConfig.KAFKA_PORT, "Kafka");
-            wanted.put(InfrastructureConfig.KAFKA_CONTROLLER_PORT, "Kafka controller");
+            wanted.put(InfrastructureConfig.kafkaPort(), "Kafka");
+            wanted.put(InfrastructureConfig.kafkaControllerPort(), "Kafka controller");
         }
         Service.ALL.forEach(service -> wanted.put(service.port(), service.name()));
         List<String> taken = new ArrayList<>();
