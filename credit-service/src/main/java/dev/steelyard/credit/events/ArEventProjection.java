@@ -2,6 +2,8 @@ package dev.steelyard.credit.events;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -135,6 +137,9 @@ public class ArEventProjection {
             account.collectionsHold = true;
             account.collectionsHoldReason = "collections put credit on hold at dunning level " + data.level()
                     + (data.asOf() == null ? "" : " on " + data.asOf());
+            account.collectionsHoldInvoices = data.invoices() == null ? null : data.invoices().stream()
+                    .map(ArEvents.DunnedInvoice::invoiceNumber).filter(Objects::nonNull)
+                    .collect(Collectors.joining("\n"));
         }
         assessment.reassess(account, false);
     }

@@ -39,7 +39,11 @@ public final class ArEvents {
     }
 
     public record DunningStepTaken(String legalEntity, String customerId, Integer level, List<String> actions,
-            LocalDate asOf) {
+            List<DunnedInvoice> invoices, LocalDate asOf) {
+    }
+
+    /** An invoice a dunning step was about. */
+    public record DunnedInvoice(String invoiceNumber) {
     }
 
     /** {@code DisputeOpened.v1} and {@code DisputeResolved.v1}. */

@@ -67,6 +67,10 @@ public class CreditAccount extends PanacheEntityBase {
     @Column(name = "collections_hold_reason")
     public String collectionsHoldReason;
 
+    /** The invoices collections dunned when it asked for the hold, one per line. */
+    @Column(name = "collections_hold_invoices")
+    public String collectionsHoldInvoices;
+
     @Column(name = "manual_hold")
     public boolean manualHold;
 

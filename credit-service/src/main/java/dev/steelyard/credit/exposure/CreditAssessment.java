@@ -79,9 +79,11 @@ public class CreditAssessment {
 
         LocalDate oldestDue = exposure.oldestOpenDueDate(account.legalEntity, account.customerId);
         Long daysPastDue = oldestDue != null && oldestDue.isBefore(today) ? ChronoUnit.DAYS.between(oldestDue, today) : null;
-        if (account.collectionsHold && daysPastDue == null) {
-            // Collections asked for the hold over past-due AR; with none left it has no cause.
+        if (account.collectionsHold && daysPastDue == null && dunnedInvoicesKnown(account)) {
+            // Collections asked for the hold over past-due AR; with none left it has no cause. The topics
+            // are not ordered with each other, so the hold waits for the dunned invoices to arrive first.
             account.collectionsHold = false;
+            account.collectionsHoldInvoices = null;
         }
         List<HoldCause> causes = HoldRules.causes(new HoldRules.Situation(account.currency, account.creditLimit,
                 account.exposure, daysPastDue, policy.pastDueHoldDays(), account.collectionsHold,
@@ -105,6 +107,11 @@ public class CreditAssessment {
         account.assessedAt = Instant.now(clock);
         publishIfChanged(account);
         return account;
+    }
+
+    private static boolean dunnedInvoicesKnown(CreditAccount account) {
+        return account.collectionsHoldInvoices == null || account.collectionsHoldInvoices.lines()
+                .allMatch(number -> ArInvoice.findByNumber(account.legalEntity, number).isPresent());
     }
 
     /** Automatic holds and releases are kept in the history like manual ones, by credit-service. */

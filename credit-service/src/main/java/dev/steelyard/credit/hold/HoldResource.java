@@ -77,6 +77,7 @@ public class HoldResource {
         account.manualHoldReason = null;
         account.collectionsHold = false;
         account.collectionsHoldReason = null;
+        account.collectionsHoldInvoices = null;
         CreditHistory.record(entity, customer, "RELEASE", "manual and collections holds released", request.reason(),
                 token.getName(), Instant.now(clock));
         return CreditView.of(assessment.reassess(account, false));

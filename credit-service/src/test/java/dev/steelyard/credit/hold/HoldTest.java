@@ -81,6 +81,29 @@ class HoldTest {
     }
 
     @Test
+    void collectionsHoldThatArrivesBeforeTheDunnedInvoicesWaitsForThem() {
+        String entity = newEntity();
+        setLimit(entity, "C-1", "5000.00");
+        // The dunning step overtakes the invoice it is about: different topics are not ordered.
+        event("ar.collections", entity, "C-1", "DunningStepTaken.v1", """
+                {"legalEntity":"%s","customerId":"C-1","level":3,"channel":"EMAIL","actions":["EMAIL","CREDIT_HOLD"],
+                 "invoices":[{"invoiceNumber":"INV-1","openAmount":"900.00"}],"asOf":"2025-06-30"}""".formatted(entity));
+        JsonPath held = awaitCredit(entity, "C-1", field("hold", true));
+        assertEquals(List.of("COLLECTIONS"), held.getList("holdCauses"));
+
+        // INV-1 arrives 30 days past due (under the 60-day threshold): the collections hold is its only cause.
+        issue(entity, "C-1", "INV-1", "900.00", "2025-05-31", null);
+        JsonPath stillHeld = awaitCredit(entity, "C-1", field("openAR", "900.00"));
+        assertEquals("true [collections put credit on hold at dunning level 3 on 2025-06-30]",
+                stillHeld.getBoolean("hold") + " " + stillHeld.getList("reasons"));
+
+        event("ar.payments", entity, "C-1", "PaymentReceived.v1",
+                paymentReceived(entity, "C-1", "P-1", "INV-1", "900.00", "0.00", "2025-06-30"));
+        JsonPath released = awaitCredit(entity, "C-1", field("hold", false));
+        assertEquals("0.00 []", released.getString("openAR") + " " + released.getList("reasons"));
+    }
+
+    @Test
     void oldestInvoicePastTheThresholdHoldsCredit() {
         String entity = newEntity();
         // Due 2025-04-01: 90 days past due on 2025-06-30, the threshold is 60.
