@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import dev.steelyard.chassis.testing.KafkaBroker;
@@ -19,6 +21,7 @@ final class Infrastructure {
     private final StackPaths paths;
     private final PidFiles pids;
     private volatile PostgresServer postgres;
+    private volatile boolean postgresStopped;
     private volatile KafkaBroker kafka;
 
     Infrastructure(InfrastructureConfig config, StackPaths paths, PidFiles pids) {
@@ -31,6 +34,7 @@ final class Infrastructure {
     void startPostgres() {
         if (config.embeddedPostgres()) {
             postgres = PostgresServer.embedded(paths.postgresData(), config.postgresPort());
+            postgresStopped = false;
             postmasterPid().ifPresent(pid -> pids.write(PidFiles.POSTGRES, pid));
         } else {
             postgres = PostgresServer.external(config.postgresHost(), config.postgresPort(), config.postgresUser(),
@@ -73,6 +77,14 @@ final class Infrastructure {
         return postgres != null && config.embeddedPostgres();
     }
 
+    boolean embeddedKafka() {
+        return config.embeddedKafka();
+    }
+
+    boolean embeddedPostgres() {
+        return config.embeddedPostgres();
+    }
+
     /** What runs where, for {@code status} (which cannot ask this process). */
     void describe(Path file) {
         String description = String.join("\n",
@@ -95,11 +107,41 @@ final class Infrastructure {
         pids.delete(PidFiles.KAFKA);
     }
 
+    /** Ends the embedded broker with SIGKILL, as a crash would; its data stays for the next start. */
+    void killKafka() {
+        if (kafka != null) {
+            kafka.kill();
+        }
+        pids.delete(PidFiles.KAFKA);
+    }
+
     void stopPostgres() {
-        if (postgres != null) {
+        if (postgres != null && !postgresStopped) {
             postgres.close();
         }
+        postgresStopped = true;
         pids.delete(PidFiles.POSTGRES);
+    }
+
+    /**
+     * Ends the embedded server with SIGKILL to the postmaster and its backends, as a crash would;
+     * the next start recovers from the write-ahead log. Closing afterwards only releases the
+     * data directory's lock (its pg_ctl stop finds nothing to stop).
+     */
+    void killPostgres() {
+        postgresProcess().ifPresent(postmaster -> {
+            List<ProcessHandle> backends = postmaster.descendants().toList();
+            postmaster.destroyForcibly();
+            backends.forEach(ProcessHandle::destroyForcibly);
+            Processes.awaitExit(postmaster, Duration.ofSeconds(10));
+            backends.forEach(backend -> Processes.awaitExit(backend, Duration.ofSeconds(10)));
+        });
+        stopPostgres();
+    }
+
+    /** Whether the embedded server is meant to run (it was started and not stopped since). */
+    boolean postgresRunning() {
+        return postgres != null && !postgresStopped && config.embeddedPostgres();
     }
 
     Optional<ProcessHandle> postgresProcess() {

@@ -20,6 +20,11 @@ public final class LocalStack {
                                            once ready and leaves the stack running. --build rebuilds first.
               down                         stop a running stack (also what a crashed one left behind)
               status                       show what runs and what is ready; exit code 3 unless all is up
+              stop <component> [--kill]    stop one component of the running stack (--kill: SIGKILL, as a
+                                           crash would); components: postgres, kafka, invoicing-service,
+                                           payments-service, credit-service, collections-service, kpi-service
+              start <component>            start it again and wait until it is ready
+              restart <component> [--kill] stop, then start
               load <csv|sample> [--shuffle] [--duplicates SHARE] [--seed N] [--concurrency N] [--json]
                                            replay a receivables CSV through the running suite (invoices
                                            to invoicing-service, signed payment webhooks to payments-service),
@@ -68,6 +73,13 @@ public final class LocalStack {
                         Long.getLong(LAUNCHED_AT_PROPERTY, System.currentTimeMillis())).run();
             case "down":
                 return options.isEmpty() ? new StopCommand(StackPaths.locate()).run() : usageError();
+            case "stop", "start", "restart":
+                try {
+                    return ComponentCommand.parse(Arrays.asList(args)).send(StackPaths.locate());
+                } catch (IllegalArgumentException e) {
+                    System.err.println("steelyard: " + e.getMessage());
+                    return 2;
+                }
             case "status":
                 return options.isEmpty() ? new StatusCommand(StackPaths.locate()).run() : usageError();
             case "load":

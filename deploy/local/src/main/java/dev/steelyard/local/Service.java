@@ -13,6 +13,11 @@ record Service(String name, int basePort, String database) {
             new Service("collections-service", 8084, "collections"),
             new Service("kpi-service", 8085, "kpi"));
 
+    /** The service of that name, also without its "-service" suffix ("payments"). */
+    static java.util.Optional<Service> named(String name) {
+        return ALL.stream().filter(s -> s.name().equals(name) || s.name().equals(name + "-service")).findFirst();
+    }
+
     /** The HTTP port: the base port moved by STEELYARD_PORT_OFFSET, so two stacks can run side by side. */
     int port() {
         return basePort + Ports.offset();

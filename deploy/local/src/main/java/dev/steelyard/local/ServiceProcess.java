@@ -29,7 +29,14 @@ final class ServiceProcess {
         this.log = log;
     }
 
+    /** Starts the service with a fresh log. */
     static ServiceProcess start(Service service, Path root, Path log, Map<String, String> environment) {
+        return start(service, root, log, environment, false);
+    }
+
+    /** Starts the service; a restart appends to the log, so what came before a crash stays readable. */
+    static ServiceProcess start(Service service, Path root, Path log, Map<String, String> environment,
+            boolean appendToLog) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -40,7 +47,8 @@ final class ServiceProcess {
                 .directory(root.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());

@@ -60,6 +60,11 @@ record StackPaths(Path root) {
         return logs().resolve(name + ".log");
     }
 
+    /** Requests to the running supervisor (stop, start, restart of one component) and its replies. */
+    Path control() {
+        return run().resolve("control");
+    }
+
     Path jwt() {
         return run().resolve("jwt");
     }

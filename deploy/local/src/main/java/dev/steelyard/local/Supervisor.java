@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -24,11 +26,13 @@ import dev.steelyard.chassis.testing.PostgresServer;
  * The process that owns a running stack (the hidden {@code supervise} command). It starts
  * PostgreSQL, Kafka and the five services, waits until every service is ready, and then stays
  * until it is asked to stop (SIGTERM or SIGINT). It stops the services first, then Kafka, then
- * PostgreSQL, so that nothing loses a dependency while it is still shutting down.
+ * PostgreSQL, so that nothing loses a dependency while it is still shutting down. While it runs,
+ * it stops and starts single components on request ({@code steelyard stop|start|restart}).
  */
 final class Supervisor {
 
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(10);
+    private static final Duration CONTROL_POLL = Duration.ofMillis(200);
     static final int LOG_LINES = 20;
 
     private final StackPaths paths;
@@ -38,6 +42,10 @@ final class Supervisor {
     private final boolean detached;
     private final long launchedAtMillis;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private final ControlChannel control;
+    /** Processes stopped on request: their exit is no surprise worth a warning. */
+    private final Set<Long> expectedExits = ConcurrentHashMap.newKeySet();
+    private Map<String, String> webhookSecrets = Map.of();
 
     /** Held while something starts or stops, so a stop request waits for a start and then undoes it. */
     private final Object lifecycle = new Object();
@@ -51,6 +59,7 @@ final class Supervisor {
         this.infrastructure = new Infrastructure(config, paths, pids);
         this.detached = detached;
         this.launchedAtMillis = launchedAtMillis;
+        this.control = new ControlChannel(paths.control());
     }
 
     /** Runs the stack until it is stopped; returns the exit code if it could not start. */
@@ -68,9 +77,9 @@ final class Supervisor {
         pids.write(PidFiles.SUPERVISOR, ProcessHandle.current().pid());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "steelyard-stop"));
         try {
-            Map<String, String> webhookSecrets = prepareCredentials();
+            webhookSecrets = prepareCredentials();
             startInfrastructure();
-            startServices(webhookSecrets);
+            startServices();
             new ReadinessWait(paths, services, () -> stopping).await();
         } catch (StartupFailed e) {
             say("");
@@ -84,6 +93,7 @@ final class Supervisor {
         new StartupReport(paths, config, infrastructure).print(launchedAtMillis, detached);
         markReady();
         warnWhenSomethingDies();
+        serveControlRequests();
         awaitStop();
         return 0;
     }
@@ -125,6 +135,7 @@ final class Supervisor {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        control.clear();
     }
 
     /** The signing key is made once; tokens are minted afresh so they never expire on a running stack. */
@@ -161,7 +172,7 @@ final class Supervisor {
         infrastructure.describe(paths.stackDescription());
     }
 
-    private void startServices(Map<String, String> webhookSecrets) {
+    private void startServices() {
         say("Services: starting %s...", Service.ALL.stream().map(Service::name).collect(Collectors.joining(", ")));
         for (Service service : Service.ALL) {
             if (!Files.exists(service.runnableJar(paths.root()))) {
@@ -170,7 +181,7 @@ final class Supervisor {
             }
             startStep(service.name(), paths.log(service.name()), () -> {
                 ServiceProcess process = ServiceProcess.start(service, paths.root(), paths.log(service.name()),
-                        environment(service, webhookSecrets));
+                        environment(service));
                 services.add(process);
                 pids.write(service.name(), process.handle().pid());
             });
@@ -178,7 +189,7 @@ final class Supervisor {
     }
 
     /** Quarkus reads these variables over the defaults in each service's application.properties. */
-    private Map<String, String> environment(Service service, Map<String, String> webhookSecrets) {
+    private Map<String, String> environment(Service service) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", infrastructure.jdbcUrl(service.database()));
@@ -220,21 +231,190 @@ final class Supervisor {
 
     /** Nothing is restarted behind the user's back, but a crash should not go unnoticed. */
     private void warnWhenSomethingDies() {
-        for (ServiceProcess service : services) {
-            service.process().onExit().thenAccept(process -> warnUnlessStopping(service.service().name(),
-                    "exit code " + process.exitValue(), service.log()));
-        }
-        infrastructure.kafkaProcess().ifPresent(kafka -> kafka.onExit()
-                .thenAccept(process -> warnUnlessStopping("Kafka", "pid " + process.pid(), paths.kafkaLog())));
-        infrastructure.postgresProcess().ifPresent(postgres -> postgres.onExit()
-                .thenAccept(process -> warnUnlessStopping("PostgreSQL", "pid " + process.pid(),
-                        paths.log("infrastructure"))));
+        services.forEach(this::watch);
+        infrastructure.kafkaProcess().ifPresent(this::watchKafka);
+        infrastructure.postgresProcess().ifPresent(this::watchPostgres);
     }
 
-    private void warnUnlessStopping(String what, String detail, Path log) {
-        if (!stopping) {
-            say("WARNING: %s stopped unexpectedly (%s); see %s. Restart the stack to get it back.", what, detail,
-                    paths.show(log));
+    private void watch(ServiceProcess service) {
+        service.process().onExit().thenAccept(process -> warnUnlessExpected(service.service().name(), process.pid(),
+                "exit code " + process.exitValue(), service.log()));
+    }
+
+    private void watchKafka(ProcessHandle kafka) {
+        kafka.onExit().thenAccept(process -> warnUnlessExpected("Kafka", process.pid(), "pid " + process.pid(),
+                paths.kafkaLog()));
+    }
+
+    private void watchPostgres(ProcessHandle postgres) {
+        postgres.onExit().thenAccept(process -> warnUnlessExpected("PostgreSQL", process.pid(), "pid " + process.pid(),
+                paths.log("infrastructure")));
+    }
+
+    private void warnUnlessExpected(String what, long pid, String detail, Path log) {
+        if (!stopping && !expectedExits.contains(pid)) {
+            say("WARNING: %s stopped unexpectedly (%s); see %s. Start it again with: deploy/local/steelyard start %s",
+                    what, detail, paths.show(log), ComponentCommand.nameOf(what));
+        }
+    }
+
+    /** Carries out stop, start and restart requests from other terminals until the stack stops. */
+    private void serveControlRequests() {
+        Thread server = new Thread(() -> {
+            while (!stopping) {
+                try {
+                    control.serve(this::carryOut);
+                    Thread.sleep(CONTROL_POLL.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    say("WARNING: a control request failed: %s", e.getMessage());
+                }
+            }
+        }, "steelyard-control");
+        server.setDaemon(true);
+        server.start();
+    }
+
+    /** One request, "stop|start|restart <component> [--kill]", while nothing else starts or stops. */
+    private ControlChannel.Reply carryOut(String request) {
+        ComponentCommand command;
+        try {
+            command = ComponentCommand.parse(List.of(request.split(" ")));
+        } catch (IllegalArgumentException e) {
+            return new ControlChannel.Reply(2, e.getMessage());
+        }
+        synchronized (lifecycle) {
+            if (stopping) {
+                return new ControlChannel.Reply(1, "Steelyard is stopping.");
+            }
+            List<String> said = new ArrayList<>();
+            try {
+                if (!command.action().equals("start")) {
+                    said.add(stop(command.component(), command.kill()));
+                }
+                if (!command.action().equals("stop")) {
+                    said.add(start(command.component()));
+                }
+                said.forEach(Console::say);
+                return new ControlChannel.Reply(0, String.join("\n", said));
+            } catch (StartupFailed | IllegalStateException e) {
+                said.add(e.getMessage());
+                said.forEach(Console::say);
+                return new ControlChannel.Reply(1, String.join("\n", said));
+            } catch (StopRequested e) {
+                return new ControlChannel.Reply(1, "Steelyard is stopping.");
+            }
+        }
+    }
+
+    private String stop(String component, boolean kill) {
+        long started = System.nanoTime();
+        String how = kill ? "killed (SIGKILL)" : "stopped";
+        switch (component) {
+            case PidFiles.KAFKA -> {
+                requireEmbedded(infrastructure.embeddedKafka(), "Kafka");
+                Optional<ProcessHandle> kafka = infrastructure.kafkaProcess();
+                if (kafka.isEmpty()) {
+                    return "Kafka is not running.";
+                }
+                expectedExits.add(kafka.get().pid());
+                if (kill) {
+                    infrastructure.killKafka();
+                } else {
+                    infrastructure.stopKafka();
+                }
+                return String.format("Kafka %s in %s.", how, seconds(started));
+            }
+            case PidFiles.POSTGRES -> {
+                requireEmbedded(infrastructure.embeddedPostgres(), "PostgreSQL");
+                Optional<ProcessHandle> postgres = infrastructure.postgresProcess();
+                if (postgres.isEmpty()) {
+                    return "PostgreSQL is not running.";
+                }
+                expectedExits.add(postgres.get().pid());
+                if (kill) {
+                    infrastructure.killPostgres();
+                } else {
+                    infrastructure.stopPostgres();
+                }
+                return String.format("PostgreSQL %s in %s.", how, seconds(started));
+            }
+            default -> {
+                Optional<ServiceProcess> running = running(component);
+                if (running.isEmpty()) {
+                    return component + " is not running.";
+                }
+                ProcessHandle process = running.get().handle();
+                expectedExits.add(process.pid());
+                if (kill) {
+                    process.destroyForcibly();
+                    Processes.awaitExit(process, SERVICE_GRACE);
+                } else if (!Processes.terminate(List.of(process), SERVICE_GRACE).isEmpty()) {
+                    how = "killed after " + SERVICE_GRACE.toSeconds() + " s";
+                }
+                services.remove(running.get());
+                pids.delete(component);
+                return String.format("%s %s in %s.", component, how, seconds(started));
+            }
+        }
+    }
+
+    private String start(String component) {
+        long started = System.nanoTime();
+        switch (component) {
+            case PidFiles.KAFKA -> {
+                requireEmbedded(infrastructure.embeddedKafka(), "Kafka");
+                if (infrastructure.kafkaProcess().isPresent()) {
+                    return "Kafka is already running.";
+                }
+                runStep("Kafka", paths.kafkaLog(), infrastructure::startKafka);
+                infrastructure.kafkaProcess().ifPresent(this::watchKafka);
+                return String.format("Kafka started and ready in %s.", seconds(started));
+            }
+            case PidFiles.POSTGRES -> {
+                requireEmbedded(infrastructure.embeddedPostgres(), "PostgreSQL");
+                if (infrastructure.postgresProcess().isPresent()) {
+                    return "PostgreSQL is already running.";
+                }
+                runStep("PostgreSQL", paths.log("infrastructure"), infrastructure::startPostgres);
+                infrastructure.postgresProcess().ifPresent(this::watchPostgres);
+                return String.format("PostgreSQL started and ready in %s.", seconds(started));
+            }
+            default -> {
+                if (running(component).isPresent()) {
+                    return component + " is already running.";
+                }
+                Service service = Service.named(component).orElseThrow();
+                ServiceProcess process = ServiceProcess.start(service, paths.root(), paths.log(service.name()),
+                        environment(service), true);
+                services.add(process);
+                pids.write(service.name(), process.handle().pid());
+                watch(process);
+                new ReadinessWait(paths, List.of(process), () -> stopping).await();
+                return String.format("%s started and ready in %s.", component, seconds(started));
+            }
+        }
+    }
+
+    private Optional<ServiceProcess> running(String name) {
+        return services.stream().filter(s -> s.service().name().equals(name) && s.isAlive()).findFirst();
+    }
+
+    /** A server the stack did not start is not the stack's to stop or start. */
+    private static void requireEmbedded(boolean embedded, String what) {
+        if (!embedded) {
+            throw new IllegalStateException(what + " is an external server (named by the environment); the stack"
+                    + " neither stops nor starts it.");
+        }
+    }
+
+    private void runStep(String what, Path log, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            throw new StartupFailed(what + " did not start: " + e.getMessage() + "\n"
+                    + LogFiles.tail(paths, log, LOG_LINES));
         }
     }
 
