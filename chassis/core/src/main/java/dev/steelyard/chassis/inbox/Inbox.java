@@ -3,15 +3,21 @@ package dev.steelyard.chassis.inbox;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.time.DateTimeException;
 import java.time.Duration;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import dev.steelyard.chassis.events.IncomingEvent;
 import dev.steelyard.chassis.events.MalformedEventException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -33,6 +39,19 @@ public class Inbox {
     @Inject
     InboxConfig config;
 
+    /** Set when the application starts to stop: from then on no event is acknowledged or dead-lettered. */
+    private volatile boolean stopping;
+
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * Processes the record once per event id, or throws {@link EventRejectedException} for the
+     * dead-letter topic. Only the event's own fault rejects it: a failure of the infrastructure
+     * (database unreachable, deadlock) is retried for as long as it lasts, and a failure while the
+     * service shuts down leaves the record unacknowledged, so it is delivered again after the restart.
+     */
     public void process(ConsumerRecord<String, byte[]> record, EventHandler handler) {
         IncomingEvent event;
         try {
@@ -50,13 +69,34 @@ public class Inbox {
                 });
                 return;
             } catch (RuntimeException failure) {
-                if (!isTransient(failure) || attempt >= config.maxAttempts()) {
+                if (stopping) {
+                    holdUntilExit(event);
+                }
+                boolean transientFailure = isTransient(failure);
+                if (isPoison(failure) || (!transientFailure && attempt >= config.maxAttempts())) {
                     throw reject(record, event.type() + " event " + event.id() + " rejected: " + reason(failure), failure);
                 }
-                LOG.warnf("%s event %s failed (attempt %d of %d, %s); retrying", event.type(), event.id(), attempt,
-                        config.maxAttempts(), reason(failure));
+                LOG.warnf("%s event %s failed (attempt %d%s, %s); retrying in %d ms", event.type(), event.id(), attempt,
+                        transientFailure ? ", retried until the infrastructure is back" : " of " + config.maxAttempts(),
+                        reason(failure), backoff.toMillis());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * Neither acknowledges nor rejects: the consumer closes without committing this record's offset,
+     * and the next instance receives it again. The thread ends when the JVM does.
+     */
+    private void holdUntilExit(IncomingEvent event) {
+        LOG.infof("%s event %s left unacknowledged: the service is stopping; it is delivered again after the restart",
+                event.type(), event.id());
+        while (true) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                // Stay: returning would acknowledge the record, throwing would dead-letter it.
             }
         }
     }
@@ -83,7 +123,25 @@ public class Inbox {
         return new EventRejectedException(reason, cause);
     }
 
-    /** Connection loss, lock conflicts and serialization failures pass; anything else is the event's fault. */
+    /**
+     * The event's own fault, known at once: a malformed envelope or data a handler refuses. Anything
+     * else that is not transient may be a bug met by this event; it is retried a few times first.
+     */
+    static boolean isPoison(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedEventException || cause instanceof IllegalArgumentException
+                    || cause instanceof EventRejectedException || cause instanceof DateTimeException
+                    || cause instanceof JsonProcessingException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** Connection loss, lock conflicts and serialization failures: the infrastructure's fault, not the event's. */
     static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
