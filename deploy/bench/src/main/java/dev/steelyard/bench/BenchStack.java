@@ -43,12 +43,29 @@ public final class BenchStack {
             Progress.say("Stack: already running (offset %d, %s); reusing it", OFFSET, root.relativize(run));
             return false;
         }
-        Progress.say("Stack: starting with STEELYARD_PORT_OFFSET=%d, STEELYARD_RUN_DIR=%s ...", OFFSET,
+        Progress.say("Stack: starting afresh with STEELYARD_PORT_OFFSET=%d, STEELYARD_RUN_DIR=%s ...", OFFSET,
                 root.relativize(run));
+        // Empty topics and databases, so no backlog of an earlier run is consumed during this one.
+        for (String state : List.of("kafka", "postgres", "ready", "stack.properties")) {
+            delete(run.resolve(state));
+        }
         if (steelyard("up", "--detach") != 0) {
             throw new IllegalStateException("the stack did not start; see " + root.relativize(run.resolve("logs")));
         }
         return true;
+    }
+
+    private static void delete(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var files = Files.walk(path)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path, e);
+        }
     }
 
     public void down() {

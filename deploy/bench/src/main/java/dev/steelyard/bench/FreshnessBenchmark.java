@@ -2,6 +2,7 @@ package dev.steelyard.bench;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class FreshnessBenchmark {
 
     static final String NAME = "freshness";
-    private static final int SAMPLES_PER_ROUND = 30;
+    private static final int SAMPLES_PER_ROUND = 15;
+    private static final int WAIT_SECONDS = 30;
+    private static final int GIVE_UP_AFTER_MISSES = 3;
     private static final YearMonth MONTH = YearMonth.of(2024, 3);
 
     private final BenchContext context;
@@ -51,6 +54,7 @@ public final class FreshnessBenchmark {
     }
 
     private void measure(String label, double backgroundRate, KafkaProbe probe) throws Exception {
+        KpiLag.awaitCaughtUp(context.stack, Duration.ofMinutes(10));
         double load = Progress.loadAverage();
         String entity = context.entity("F" + (backgroundRate > 0 ? "H" : "L"));
         AtomicBoolean stop = new AtomicBoolean();
@@ -74,6 +78,8 @@ public final class FreshnessBenchmark {
         Samples probeP50 = new Samples();
         Samples probeP99 = new Samples();
         int missed = 0;
+        int consecutiveMisses = 0;
+        String gaveUp = null;
         try (KpiStream stream = new KpiStream(suite, entity, MONTH)) {
             if (stream.await(s -> true, 30) == null) {
                 throw new IllegalStateException("GET /kpis/stream sent no first summary within 30 s");
@@ -85,7 +91,7 @@ public final class FreshnessBenchmark {
                 Samples invoices = new Samples();
                 Samples payments = new Samples();
                 Samples probes = new Samples();
-                int count = warmUp ? 10 : SAMPLES_PER_ROUND;
+                int count = warmUp ? 5 : SAMPLES_PER_ROUND;
                 for (int i = 0; i < count; i++) {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     BigDecimal amount = BenchContext.amount(random);
@@ -98,12 +104,14 @@ public final class FreshnessBenchmark {
                     }
                     BigDecimal expectedSales = sales.add(amount);
                     BigDecimal expectedAr = ar.add(amount);
-                    KpiStream.Summary shown = stream.await(s -> s.creditSales().compareTo(expectedSales) == 0, 120);
+                    KpiStream.Summary shown = stream.await(s -> s.creditSales().compareTo(expectedSales) == 0, WAIT_SECONDS);
                     sales = expectedSales;
                     ar = expectedAr;
                     if (shown == null) {
                         missed++;
+                        consecutiveMisses++;
                     } else {
+                        consecutiveMisses = 0;
                         invoices.add(Math.max(0, shown.arrivedNanos() - answered) / 1e6);
                     }
 
@@ -115,15 +123,28 @@ public final class FreshnessBenchmark {
                         throw new IllegalStateException("webhook answered " + paid.statusCode() + ": " + paid.body());
                     }
                     BigDecimal expectedAfterPayment = ar.subtract(amount);
-                    shown = stream.await(s -> s.endingAR().compareTo(expectedAfterPayment) == 0, 120);
+                    shown = stream.await(s -> s.endingAR().compareTo(expectedAfterPayment) == 0, WAIT_SECONDS);
                     ar = expectedAfterPayment;
                     if (shown == null) {
                         missed++;
+                        consecutiveMisses++;
                     } else {
+                        consecutiveMisses = 0;
                         payments.add(Math.max(0, shown.arrivedNanos() - answered) / 1e6);
+                    }
+                    if (consecutiveMisses >= GIVE_UP_AFTER_MISSES) {
+                        break;
                     }
                     probes.add(probe.roundTrip() / 1e6);
                     Progress.pause(100);
+                }
+                if (consecutiveMisses >= GIVE_UP_AFTER_MISSES) {
+                    try (var admin = KpiLag.admin(context.stack)) {
+                        gaveUp = ("gave up: %d effects in a row not seen within %d s; kpi-service was %,d events"
+                                + " behind").formatted(consecutiveMisses, WAIT_SECONDS, KpiLag.lag(admin));
+                    }
+                    Progress.say("freshness: %s %s", label, gaveUp);
+                    break;
                 }
                 if (!warmUp) {
                     invoiceP50.add(invoices.median());
@@ -151,8 +172,11 @@ public final class FreshnessBenchmark {
         Result payment = Result.of(NAME, "payment webhook 2xx to KPI stream, " + at, "ms", paymentP50.median(),
                 paymentP99.median(), "bare Kafka producer-to-consumer round trip", probeP50.median(),
                 probeP99.median(), load);
-        if (missed > 0) {
-            invoice = invoice.withNote(missed + " effects not seen within 120 s");
+        if (gaveUp != null) {
+            invoice = invoice.withNote(gaveUp);
+            payment = payment.withNote(gaveUp);
+        } else if (missed > 0) {
+            invoice = invoice.withNote(missed + " effects not seen within " + WAIT_SECONDS + " s");
         }
         context.add(invoice);
         context.add(payment);

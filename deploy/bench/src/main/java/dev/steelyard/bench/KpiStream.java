@@ -2,6 +2,7 @@ package dev.steelyard.bench;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,13 +25,13 @@ public final class KpiStream implements AutoCloseable {
     private final BlockingQueue<Summary> summaries = new LinkedBlockingQueue<>();
     private final Thread reader;
     private volatile Stream<String> lines;
+    private volatile boolean closed;
 
     public KpiStream(Suite suite, String legalEntity, YearMonth month) {
         reader = new Thread(() -> {
             try {
                 HttpResponse<Stream<String>> response = suite.http().send(
-                        suite.kpiGet("/kpis/stream?entity=" + legalEntity + "&month=" + month).newBuilder()
-                                .timeout(java.time.Duration.ofHours(2)).build(),
+                        suite.kpiGet("/kpis/stream?entity=" + legalEntity + "&month=" + month, Duration.ofHours(2)),
                         HttpResponse.BodyHandlers.ofLines());
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("GET /kpis/stream answered " + response.statusCode());
@@ -49,8 +50,8 @@ public final class KpiStream implements AutoCloseable {
                     }
                 });
             } catch (Exception e) {
-                if (lines != null) {
-                    Progress.say("freshness: the stream ended: %s", e.getMessage());
+                if (!closed) {
+                    Progress.say("freshness: the stream ended: %s", e);
                 }
             }
         }, "kpi-stream");
@@ -74,6 +75,7 @@ public final class KpiStream implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (lines != null) {
             lines.close();
         }

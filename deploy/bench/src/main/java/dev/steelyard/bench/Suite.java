@@ -89,7 +89,11 @@ public final class Suite {
     }
 
     public HttpRequest kpiGet(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(stack.kpi() + pathAndQuery)).timeout(Duration.ofSeconds(120))
+        return kpiGet(pathAndQuery, Duration.ofSeconds(120));
+    }
+
+    public HttpRequest kpiGet(String pathAndQuery, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(stack.kpi() + pathAndQuery)).timeout(timeout)
                 .header("Authorization", "Bearer " + opsToken).GET().build();
     }
 
