@@ -42,8 +42,8 @@ import jakarta.persistence.EntityManager;
 public class ProjectionRebuild {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
-    private static final List<String> PROJECTION_TABLES = List.of("ar_entry", "daily_balance", "open_item",
-            "projected_event");
+    private static final List<String> PROJECTION_TABLES = List.of("ar_entry", "daily_balance",
+            "known_daily_balance", "open_item", "open_item_history", "projected_event");
 
     /** Where a rebuild stands. */
     public record Status(String state, int activeGeneration, Integer buildingGeneration, Instant startedAt,

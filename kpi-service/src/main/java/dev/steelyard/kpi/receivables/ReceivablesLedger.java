@@ -1,9 +1,13 @@
 package dev.steelyard.kpi.receivables;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +22,9 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Writes an event's movements into a projection generation: the ledger rows, the daily
- * pre-aggregates of the three scope levels and the open spans of the invoices touched. Runs inside
- * the caller's transaction (the inbox's, or a rebuild's).
+ * pre-aggregates of the three scope levels (also split by hour of receipt, for "as known at") and
+ * the open spans of the invoices touched, now and as known before. Runs inside the caller's
+ * transaction (the inbox's, or a rebuild's).
  */
 @ApplicationScoped
 public class ReceivablesLedger {
@@ -39,7 +44,8 @@ public class ReceivablesLedger {
     /** A live event: applied to the active generation and to one being rebuilt, once each. */
     public void apply(IncomingEvent event) {
         List<Movement> movements = ArMovements.of(event);
-        Instant receivedAt = Instant.now(clock);
+        // Microseconds, as PostgreSQL keeps them, so what is stored compares exactly with what was computed.
+        Instant receivedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         for (int generation : generations.live()) {
             applyTo(generation, event.id(), movements, receivedAt);
         }
@@ -59,16 +65,18 @@ public class ReceivablesLedger {
         for (int line = 0; line < movements.size(); line++) {
             Movement movement = movements.get(line);
             insertEntry(generation, eventId, line, movement, receivedAt);
-            addToDay(generation, ALL, ALL, movement);
-            addToDay(generation, movement.legalEntity(), ALL, movement);
-            addToDay(generation, movement.legalEntity(), movement.customerId(), movement);
+            Instant receivedHour = receivedAt.truncatedTo(ChronoUnit.HOURS);
+            for (String[] level : levels(movement)) {
+                addToDay(generation, level[0], level[1], movement);
+                addToKnownDay(generation, level[0], level[1], movement, receivedHour);
+            }
             if (movement.invoiceNumber() != null) {
                 invoices.add(movement.legalEntity() + "\u0000" + movement.invoiceNumber());
             }
         }
         for (String invoice : invoices) {
             String[] key = invoice.split("\u0000", 2);
-            refreshOpenSpan(generation, key[0], key[1]);
+            refreshOpenItem(generation, key[0], key[1]);
         }
         return true;
     }
@@ -112,33 +120,82 @@ public class ReceivablesLedger {
                 .executeUpdate();
     }
 
+    private void addToKnownDay(int generation, String entity, String customer, Movement movement,
+            Instant receivedHour) {
+        entityManager.createNativeQuery("""
+                INSERT INTO known_daily_balance (generation, legal_entity, customer_id, currency, day, received_hour,
+                    ar_change, sales_change, unapplied_cash_change, unallocated_credit_change)
+                VALUES (:g, :entity, :customer, :currency, :day, :hour, :ar, :sales, :unapplied, :credit)
+                ON CONFLICT (generation, legal_entity, customer_id, currency, day, received_hour) DO UPDATE SET
+                    ar_change = known_daily_balance.ar_change + EXCLUDED.ar_change,
+                    sales_change = known_daily_balance.sales_change + EXCLUDED.sales_change,
+                    unapplied_cash_change = known_daily_balance.unapplied_cash_change + EXCLUDED.unapplied_cash_change,
+                    unallocated_credit_change = known_daily_balance.unallocated_credit_change
+                        + EXCLUDED.unallocated_credit_change""")
+                .setParameter("g", generation).setParameter("entity", entity).setParameter("customer", customer)
+                .setParameter("currency", movement.currency()).setParameter("day", movement.businessDate())
+                .setParameter("hour", receivedHour)
+                .setParameter("ar", movement.arChange()).setParameter("sales", movement.salesChange())
+                .setParameter("unapplied", movement.unappliedCashChange())
+                .setParameter("credit", movement.unallocatedCreditChange())
+                .executeUpdate();
+    }
+
+    /** The three scope levels a movement counts in: company, its entity, its customer. */
+    private static List<String[]> levels(Movement movement) {
+        return List.of(new String[] { ALL, ALL }, new String[] { movement.legalEntity(), ALL },
+                new String[] { movement.legalEntity(), movement.customerId() });
+    }
+
     /**
-     * Recomputes the span of days on which the invoice may be open: from its first movement to the
-     * day its open amount last fell to zero (open-ended while it is still open). Movements of one
-     * invoice are few, so this stays cheap however long the history grows.
+     * Recomputes the invoice's open span as known now and as known at every earlier time (see
+     * {@link OpenSpans}). Movements of one invoice are few, so this stays cheap however long the
+     * history grows.
      */
-    private void refreshOpenSpan(int generation, String entity, String invoice) {
+    private void refreshOpenItem(int generation, String entity, String invoice) {
         @SuppressWarnings("unchecked")
-        List<Object[]> days = entityManager.createNativeQuery("""
-                SELECT business_date, sum(ar_change) FROM ar_entry
-                WHERE generation = :g AND legal_entity = :entity AND invoice_number = :invoice
-                GROUP BY business_date ORDER BY business_date""")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT received_at, business_date, ar_change FROM ar_entry
+                WHERE generation = :g AND legal_entity = :entity AND invoice_number = :invoice""")
                 .setParameter("g", generation).setParameter("entity", entity).setParameter("invoice", invoice)
                 .getResultList();
-        LocalDate first = toDate(days.get(0)[0]);
-        BigDecimal balance = BigDecimal.ZERO;
-        LocalDate closed = null;
-        for (Object[] day : days) {
-            balance = balance.add((BigDecimal) day[1]);
-            closed = balance.signum() == 0 ? (closed == null ? toDate(day[0]) : closed) : null;
+        List<OpenSpans.Entry> entries = new ArrayList<>();
+        for (Object[] row : rows) {
+            entries.add(new OpenSpans.Entry(toInstant(row[0]), toDate(row[1]), (BigDecimal) row[2]));
         }
+        List<OpenSpans.Version> versions = OpenSpans.versions(entries);
+        OpenSpans.Version current = versions.get(versions.size() - 1);
         entityManager.createNativeQuery("""
-                INSERT INTO open_item (generation, legal_entity, invoice_number, open_span)
-                VALUES (:g, :entity, :invoice, daterange(:first, :closed, '[)'))
-                ON CONFLICT (generation, legal_entity, invoice_number) DO UPDATE SET open_span = EXCLUDED.open_span""")
+                INSERT INTO open_item (generation, legal_entity, invoice_number, open_span, known_since)
+                VALUES (:g, :entity, :invoice, daterange(:first, :closed, '[)'), :since)
+                ON CONFLICT (generation, legal_entity, invoice_number) DO UPDATE SET open_span = EXCLUDED.open_span,
+                    known_since = EXCLUDED.known_since""")
                 .setParameter("g", generation).setParameter("entity", entity).setParameter("invoice", invoice)
-                .setParameter("first", first).setParameter("closed", date(closed))
+                .setParameter("first", current.first()).setParameter("closed", date(current.closed()))
+                .setParameter("since", current.knownFrom())
                 .executeUpdate();
+        entityManager.createNativeQuery("""
+                DELETE FROM open_item_history WHERE generation = :g AND legal_entity = :entity
+                    AND invoice_number = :invoice""")
+                .setParameter("g", generation).setParameter("entity", entity).setParameter("invoice", invoice)
+                .executeUpdate();
+        for (OpenSpans.Version version : versions.subList(0, versions.size() - 1)) {
+            if (version.isEmpty()) {
+                continue;
+            }
+            double[] box = version.knownBox();
+            entityManager.createNativeQuery("""
+                    INSERT INTO open_item_history (generation, legal_entity, invoice_number, known_from, known_until,
+                        open_span, known_box)
+                    VALUES (:g, :entity, :invoice, :from, :until, daterange(:first, :closed, '[)'),
+                        box(point(:x1, :y1), point(:x2, :y2)))""")
+                    .setParameter("g", generation).setParameter("entity", entity).setParameter("invoice", invoice)
+                    .setParameter("from", version.knownFrom()).setParameter("until", version.knownUntil())
+                    .setParameter("first", version.first()).setParameter("closed", date(version.closed()))
+                    .setParameter("x1", box[0]).setParameter("y1", box[1]).setParameter("x2", box[2])
+                    .setParameter("y2", box[3])
+                    .executeUpdate();
+        }
     }
 
     /** Typed so that a null date still binds as a date. */
@@ -152,5 +209,16 @@ public class ReceivablesLedger {
 
     static LocalDate toDate(Object value) {
         return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    /** A timestamptz as the JDBC driver or Hibernate hands it over. */
+    public static Instant toInstant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
     }
 }

@@ -2,6 +2,7 @@ package dev.steelyard.kpi.receivables;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +16,10 @@ import jakarta.persistence.Query;
 
 /**
  * Reads balances, credit sales and open items of a scope as of business dates from the active
- * projection generation. Live questions read the daily pre-aggregates of the scope's level (a
- * range scan over days) and the open spans (a GiST range search); "as known at" questions must
- * ignore what arrived later, which only the ledger's received_at knows, so they scan the scope's
- * ledger rows instead.
+ * projection generation: from the daily pre-aggregates of the scope's level (a range scan over
+ * days) and the open spans (a GiST range search). "As known at T" reads the same aggregates split
+ * by hour of receipt (hours before T's) plus the ledger rows received within T's hour, and the open
+ * spans the invoices had at T; neither depends on the number of invoices.
  */
 @ApplicationScoped
 public class ReceivablesQueries {
@@ -91,18 +92,35 @@ public class ReceivablesQueries {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("g", generations.active());
         parameters.put("day", day);
-        StringBuilder sql = new StringBuilder("""
-                SELECT e.legal_entity, max(e.customer_id), e.invoice_number, max(e.currency),
-                       max(e.due_date) FILTER (WHERE e.kind = 'INVOICE'), sum(e.ar_change)
-                FROM ar_entry e
-                """);
+        StringBuilder sql = new StringBuilder();
         if (scope.knownAt() == null) {
             // Only invoices whose open span covers the day: an index search, not a scan of all invoices.
             sql.append("""
-                     JOIN open_item o ON o.generation = e.generation AND o.legal_entity = e.legal_entity
-                        AND o.invoice_number = e.invoice_number AND o.open_span @> CAST(:day AS date)""");
+                    WITH candidate AS (
+                        SELECT legal_entity, invoice_number FROM open_item
+                        WHERE generation = :g AND open_span @> CAST(:day AS date))
+                    """);
+        } else {
+            // Open at the day as known at T: the span known now, if nothing arrived since T, or the one it had at T.
+            sql.append("""
+                    WITH candidate AS (
+                        SELECT legal_entity, invoice_number FROM open_item
+                        WHERE generation = :g AND open_span @> CAST(:day AS date) AND known_since <= :knownAt
+                        UNION
+                        SELECT legal_entity, invoice_number FROM open_item_history
+                        WHERE known_box @> box(point(:second, :epochDay), point(:second, :epochDay))
+                            AND generation = :g)
+                    """);
+            parameters.put("second", (double) scope.knownAt().getEpochSecond());
+            parameters.put("epochDay", (double) day.toEpochDay());
         }
-        sql.append(" WHERE e.generation = :g AND e.invoice_number IS NOT NULL AND e.business_date <= :day");
+        sql.append("""
+                SELECT e.legal_entity, max(e.customer_id), e.invoice_number, max(e.currency),
+                       max(e.due_date) FILTER (WHERE e.kind = 'INVOICE'), sum(e.ar_change)
+                FROM candidate o
+                JOIN ar_entry e ON e.generation = :g AND e.legal_entity = o.legal_entity
+                    AND e.invoice_number = o.invoice_number
+                WHERE e.business_date <= :day""");
         sql.append(ledgerFilters(scope, "e.", parameters));
         sql.append(" GROUP BY e.legal_entity, e.invoice_number HAVING sum(e.ar_change) <> 0");
         sql.append(" ORDER BY e.legal_entity, e.invoice_number");
@@ -130,12 +148,25 @@ public class ReceivablesQueries {
      */
     private String source(Scope scope, Map<String, Object> parameters) {
         parameters.put("g", generations.active());
-        if (scope.knownAt() != null) {
-            return """
-                    (SELECT business_date AS day, currency, ar_change, sales_change, unapplied_cash_change,
-                            unallocated_credit_change
-                     FROM ar_entry WHERE generation = :g%s) movements""".formatted(ledgerFilters(scope, "", parameters));
+        String aggregates = """
+                SELECT day, currency, ar_change, sales_change, unapplied_cash_change, unallocated_credit_change
+                FROM %s WHERE generation = :g%s""";
+        if (scope.knownAt() == null) {
+            return "(" + aggregates.formatted("daily_balance", level(scope, parameters)) + ") movements";
         }
+        parameters.put("knownHour", scope.knownAt().truncatedTo(ChronoUnit.HOURS));
+        return "(" + aggregates.formatted("known_daily_balance",
+                level(scope, parameters) + " AND received_hour < :knownHour") + """
+
+                UNION ALL
+                SELECT business_date, currency, ar_change, sales_change, unapplied_cash_change,
+                       unallocated_credit_change
+                FROM ar_entry WHERE generation = :g AND received_at >= :knownHour%s) movements"""
+                .formatted(ledgerFilters(scope, "", parameters));
+    }
+
+    /** The rows of the scope's level in the daily pre-aggregates. */
+    private static String level(Scope scope, Map<String, Object> parameters) {
         StringBuilder level = new StringBuilder();
         if (scope.customer() != null) {
             level.append(" AND legal_entity <> '*' AND customer_id = :customer");
@@ -160,9 +191,7 @@ public class ReceivablesQueries {
             level.append(" AND currency = :currency");
             parameters.put("currency", scope.currency());
         }
-        return """
-                (SELECT day, currency, ar_change, sales_change, unapplied_cash_change, unallocated_credit_change
-                 FROM daily_balance WHERE generation = :g%s) movements""".formatted(level);
+        return level.toString();
     }
 
     private static String ledgerFilters(Scope scope, String alias, Map<String, Object> parameters) {
