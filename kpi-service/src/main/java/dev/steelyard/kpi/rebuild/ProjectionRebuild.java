@@ -1,5 +1,7 @@
 package dev.steelyard.kpi.rebuild;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +29,12 @@ import dev.steelyard.kpi.receivables.ArMovements;
 import dev.steelyard.kpi.receivables.Movement;
 import dev.steelyard.kpi.receivables.ReceivablesLedger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -37,6 +43,11 @@ import jakarta.persistence.EntityManager;
  * the live one: live events go to both while the replay catches up to the end offsets taken when
  * it started, then queries switch to the new generation and the old one is deleted. Each event
  * keeps the received_at it had, so "as known at" answers stay the same.
+ * <p>
+ * The rebuilding instance holds a lease in projection_state, renewed as it replays. An instance that
+ * stops releases it; one that dies lets it expire. Every instance looks for an expired lease at
+ * startup and periodically, and the first to find one starts the rebuild again from the beginning
+ * into a fresh generation (the partial one is deleted), so no restart leaves the service stuck.
  */
 @ApplicationScoped
 public class ProjectionRebuild {
@@ -45,9 +56,25 @@ public class ProjectionRebuild {
     private static final List<String> PROJECTION_TABLES = List.of("ar_entry", "daily_balance",
             "known_daily_balance", "open_item", "open_item_history", "projected_event");
 
-    /** Where a rebuild stands. */
+    /**
+     * Where a rebuild stands: {@code idle}, {@code rebuilding}, or {@code stalled} (its owner stopped
+     * renewing the lease; another instance takes it over within the check interval).
+     */
     public record Status(String state, int activeGeneration, Integer buildingGeneration, Instant startedAt,
-            Instant finishedAt, long eventsReplayed) {
+            Instant finishedAt, long eventsReplayed, String owner, Instant heartbeatAt, Instant leaseExpiresAt,
+            int takeovers) {
+    }
+
+    /** The state row read under lock, with whether the lease has expired by the database's clock. */
+    private record State(int active, Integer building, boolean expired, int takeovers) {
+    }
+
+    /** The lease passed to another instance: this one stops without touching the state. */
+    private static final class LeaseLostException extends RuntimeException {
+
+        LeaseLostException(int generation) {
+            super("the lease on the rebuild into generation " + generation + " passed to another instance");
+        }
     }
 
     @Inject
@@ -56,48 +83,141 @@ public class ProjectionRebuild {
     @Inject
     ReceivablesLedger ledger;
 
+    @Inject
+    RebuildConfig config;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
     @ConfigProperty(name = "mp.messaging.incoming.ar-events.topics")
     List<String> topics;
 
+    private final String instance = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
     private final AtomicLong replayed = new AtomicLong();
+    private volatile Integer ownGeneration;
+    private volatile boolean stopping;
 
+    /** Starts a rebuild; refused while another one holds a live lease, a stalled one is taken over. */
     public Status start() {
         int generation = QuarkusTransaction.requiringNew().call(() -> {
-            Object[] state = (Object[]) entityManager.createNativeQuery(
-                    "SELECT active_generation, building_generation FROM projection_state WHERE id = 1 FOR UPDATE")
-                    .getSingleResult();
-            if (state[1] != null) {
-                throw new ConflictException("a rebuild into generation " + state[1] + " is already running");
+            State state = lockState();
+            if (state.building() != null && !state.expired()) {
+                throw new ConflictException("a rebuild into generation " + state.building() + " is already running");
             }
-            int next = ((Number) state[0]).intValue() + 1;
-            for (String table : PROJECTION_TABLES) {
-                entityManager.createNativeQuery("DELETE FROM " + table + " WHERE generation = :g")
-                        .setParameter("g", next).executeUpdate();
-            }
-            entityManager.createNativeQuery("""
-                    UPDATE projection_state SET building_generation = :g, rebuild_started_at = now(),
-                        rebuild_finished_at = NULL WHERE id = 1""").setParameter("g", next).executeUpdate();
-            return next;
+            return claim(state);
         });
-        replayed.set(0);
-        worker.submit(() -> run(generation));
+        launch(generation);
         return status();
     }
 
+    /** Takes over a rebuild whose owner stopped renewing its lease, if there is one. */
+    @Scheduled(every = "${steelyard.kpi.rebuild.check-every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void takeOverStalled() {
+        Integer generation = QuarkusTransaction.requiringNew().call(() -> {
+            State state = lockState();
+            return state.building() != null && state.expired() ? claim(state) : null;
+        });
+        if (generation != null) {
+            launch(generation);
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        takeOverStalled();
+    }
+
     public Status status() {
-        Object[] state = (Object[]) entityManager.createNativeQuery("""
-                SELECT active_generation, building_generation, rebuild_started_at, rebuild_finished_at
-                FROM projection_state WHERE id = 1""").getSingleResult();
-        return new Status(state[1] == null ? "idle" : "rebuilding", ((Number) state[0]).intValue(),
-                state[1] == null ? null : ((Number) state[1]).intValue(), instant(state[2]), instant(state[3]),
-                replayed.get());
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                SELECT active_generation, building_generation, rebuild_started_at, rebuild_finished_at,
+                       rebuild_events_replayed, rebuild_owner, rebuild_heartbeat,
+                       rebuild_heartbeat + make_interval(secs => :lease),
+                       rebuild_heartbeat IS NULL OR rebuild_heartbeat < now() - make_interval(secs => :lease),
+                       rebuild_takeovers
+                FROM projection_state WHERE id = 1""")
+                .setParameter("lease", (double) config.lease().toSeconds()).getSingleResult();
+        Integer building = row[1] == null ? null : ((Number) row[1]).intValue();
+        boolean mine = building != null && building.equals(ownGeneration);
+        String state = building == null ? "idle" : Boolean.TRUE.equals(row[8]) ? "stalled" : "rebuilding";
+        return new Status(state, ((Number) row[0]).intValue(), building, instant(row[2]), instant(row[3]),
+                mine ? replayed.get() : ((Number) row[4]).longValue(), (String) row[5], instant(row[6]),
+                building == null ? null : instant(row[7]), ((Number) row[9]).intValue());
+    }
+
+    private State lockState() {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                SELECT active_generation, building_generation,
+                       rebuild_heartbeat IS NULL OR rebuild_heartbeat < now() - make_interval(secs => :lease),
+                       rebuild_takeovers
+                FROM projection_state WHERE id = 1 FOR UPDATE""")
+                .setParameter("lease", (double) config.lease().toSeconds()).getSingleResult();
+        return new State(((Number) row[0]).intValue(), row[1] == null ? null : ((Number) row[1]).intValue(),
+                Boolean.TRUE.equals(row[2]), ((Number) row[3]).intValue());
+    }
+
+    /**
+     * Makes this instance the owner of a rebuild into a fresh generation, above every generation a
+     * stalled owner may still be writing, so nothing it writes can mix in.
+     */
+    private int claim(State state) {
+        int next = Math.max(state.active(), state.building() == null ? 0 : state.building()) + 1;
+        boolean takeover = state.building() != null;
+        if (takeover) {
+            LOG.warnf("The rebuild into generation %d stalled (lease expired); %s starts it again into generation %d",
+                    state.building(), instance, next);
+        }
+        entityManager.createNativeQuery("""
+                UPDATE projection_state SET building_generation = :g, rebuild_owner = :owner,
+                    rebuild_heartbeat = now(), rebuild_started_at = now(), rebuild_finished_at = NULL,
+                    rebuild_events_replayed = 0, rebuild_takeovers = :takeovers WHERE id = 1""")
+                .setParameter("g", next).setParameter("owner", instance)
+                .setParameter("takeovers", state.takeovers() + (takeover ? 1 : 0))
+                .executeUpdate();
+        return next;
+    }
+
+    private void launch(int generation) {
+        ownGeneration = generation;
+        replayed.set(0);
+        worker.submit(() -> run(generation));
     }
 
     private void run(int generation) {
+        try {
+            deleteAbandonedGenerations(generation);
+            replay(generation);
+            switchOver(generation);
+        } catch (LeaseLostException e) {
+            LOG.warn(e.getMessage());
+        } catch (RuntimeException e) {
+            if (stopping) {
+                LOG.infof("Rebuild into generation %d interrupted by shutdown; another instance takes it over", generation);
+                return;
+            }
+            LOG.errorf(e, "Rebuild of generation %d failed; the live generation stays active", generation);
+            int released = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                    UPDATE projection_state SET building_generation = NULL
+                    WHERE id = 1 AND building_generation = :g AND rebuild_owner = :owner""")
+                    .setParameter("g", generation).setParameter("owner", instance).executeUpdate());
+            if (released == 1) {
+                deleteGeneration(generation);
+            }
+        } finally {
+            ownGeneration = null;
+        }
+    }
+
+    /** Rows of a partial generation left by an owner that died, or written by one that did not know it lost the lease. */
+    private void deleteAbandonedGenerations(int generation) {
+        for (String table : PROJECTION_TABLES) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                    DELETE FROM %s WHERE generation < :g
+                        AND generation <> (SELECT active_generation FROM projection_state WHERE id = 1)"""
+                    .formatted(table)).setParameter("g", generation).executeUpdate());
+        }
+    }
+
+    private void replay(int generation) {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
@@ -110,6 +230,7 @@ public class ProjectionRebuild {
             consumer.seekToBeginning(partitions);
             // Everything after these offsets reaches the new generation through the live consumer.
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long renewed = System.nanoTime();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {
@@ -119,12 +240,23 @@ public class ProjectionRebuild {
                 });
                 replayBatch(generation, batch);
                 replayed.addAndGet(batch.size());
+                if (System.nanoTime() - renewed >= config.heartbeat().toNanos()) {
+                    renewLease(generation);
+                    renewed = System.nanoTime();
+                }
             }
-            switchOver(generation);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Rebuild of generation %d failed; the live generation stays active", generation);
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "UPDATE projection_state SET building_generation = NULL WHERE id = 1").executeUpdate());
+        }
+    }
+
+    /** Renews the lease and publishes the progress; the lease lost means another instance took over. */
+    private void renewLease(int generation) {
+        int renewed = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                UPDATE projection_state SET rebuild_heartbeat = now(), rebuild_events_replayed = :replayed
+                WHERE id = 1 AND building_generation = :g AND rebuild_owner = :owner""")
+                .setParameter("replayed", replayed.get()).setParameter("g", generation)
+                .setParameter("owner", instance).executeUpdate());
+        if (renewed == 0) {
+            throw new LeaseLostException(generation);
         }
     }
 
@@ -138,7 +270,7 @@ public class ProjectionRebuild {
                 QuarkusTransaction.requiringNew().run(() -> batch.forEach(record -> replay(generation, record)));
                 return;
             } catch (RuntimeException e) {
-                if (attempt >= 5) {
+                if (attempt >= 5 || stopping) {
                     throw e;
                 }
                 LOG.warnf("Rebuild batch failed (attempt %d of 5, %s); retrying", attempt, e.getMessage());
@@ -168,20 +300,34 @@ public class ProjectionRebuild {
     }
 
     private void switchOver(int generation) {
+        long events = replayed.get();
         int old = QuarkusTransaction.requiringNew().call(() -> {
-            int active = ((Number) entityManager.createNativeQuery(
-                    "SELECT active_generation FROM projection_state WHERE id = 1 FOR UPDATE").getSingleResult())
-                    .intValue();
+            Object[] state = (Object[]) entityManager.createNativeQuery("""
+                    SELECT active_generation, building_generation IS NOT DISTINCT FROM :g AND rebuild_owner = :owner
+                    FROM projection_state WHERE id = 1 FOR UPDATE""")
+                    .setParameter("g", generation).setParameter("owner", instance).getSingleResult();
+            if (!Boolean.TRUE.equals(state[1])) {
+                throw new LeaseLostException(generation);
+            }
             entityManager.createNativeQuery("""
                     UPDATE projection_state SET active_generation = :g, building_generation = NULL,
-                        rebuild_finished_at = now() WHERE id = 1""").setParameter("g", generation).executeUpdate();
-            return active;
+                        rebuild_finished_at = now(), rebuild_heartbeat = now(), rebuild_events_replayed = :replayed
+                    WHERE id = 1""").setParameter("g", generation).setParameter("replayed", events).executeUpdate();
+            return ((Number) state[0]).intValue();
         });
         LOG.infof("Projections rebuilt into generation %d (%d events replayed); generation %d dropped", generation,
-                replayed.get(), old);
+                events, old);
+        // Everything below the new generation: the old one and whatever an earlier owner left behind.
         for (String table : PROJECTION_TABLES) {
             QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "DELETE FROM " + table + " WHERE generation = :g").setParameter("g", old).executeUpdate());
+                    "DELETE FROM " + table + " WHERE generation < :g").setParameter("g", generation).executeUpdate());
+        }
+    }
+
+    private void deleteGeneration(int generation) {
+        for (String table : PROJECTION_TABLES) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "DELETE FROM " + table + " WHERE generation = :g").setParameter("g", generation).executeUpdate());
         }
     }
 
@@ -195,16 +341,32 @@ public class ProjectionRebuild {
     }
 
     private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
+        return ReceivablesLedger.toInstant(value);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "kpi-service";
         }
-        if (value instanceof Instant instant) {
-            return instant;
+    }
+
+    /** Stopping: the lease is released at once, so another instance (or this one restarted) takes over. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        Integer generation = ownGeneration;
+        if (generation == null) {
+            return;
         }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                    UPDATE projection_state SET rebuild_heartbeat = NULL
+                    WHERE id = 1 AND building_generation = :g AND rebuild_owner = :owner""")
+                    .setParameter("g", generation).setParameter("owner", instance).executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not release the rebuild lease (%s); it expires after %s", e.getMessage(), config.lease());
         }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     @PreDestroy
