@@ -122,6 +122,9 @@ public class InvoiceResource {
             @QueryParam("issuedTo") String issuedTo, @QueryParam("dueFrom") String dueFrom,
             @QueryParam("dueTo") String dueTo, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        if (legalEntity != null) {
+            scope.requireVisible(legalEntity, "Legal entity " + legalEntity);
+        }
         StringBuilder query = new StringBuilder("id > :after");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("after", decodeCursor(cursor));

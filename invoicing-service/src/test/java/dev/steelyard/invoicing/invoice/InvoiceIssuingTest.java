@@ -275,5 +275,7 @@ class InvoiceIssuingTest {
         given().auth().oauth2(Tokens.limitedTo(List.of("406"), "erp")).contentType(ContentType.JSON)
                 .body(InvoiceJson.simple(entity, newNumber(), "C-1", "10.00")).post("/invoices")
                 .then().statusCode(404);
+        given().auth().oauth2(Tokens.limitedTo(List.of("406"), "ops")).queryParam("legalEntity", entity)
+                .get("/invoices").then().statusCode(404).contentType("application/problem+json");
     }
 }
