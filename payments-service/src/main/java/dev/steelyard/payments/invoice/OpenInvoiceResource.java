@@ -43,9 +43,7 @@ public class OpenInvoiceResource {
             throw new InvalidInputException(legalEntity == null ? "legalEntity" : "customerId", "required",
                     "query parameter is missing");
         }
-        if (!scope.canSee(legalEntity)) {
-            return List.of();
-        }
+        scope.requireVisible(legalEntity, "Legal entity " + legalEntity);
         return OpenInvoice.<OpenInvoice>list("legalEntity = ?1 and customerId = ?2 order by dueDate, invoiceNumber",
                 legalEntity, customerId).stream().map(OpenInvoiceView::of).toList();
     }

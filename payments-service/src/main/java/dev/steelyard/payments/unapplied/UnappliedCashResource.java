@@ -76,9 +76,7 @@ public class UnappliedCashResource {
         if (legalEntity == null || legalEntity.isBlank()) {
             throw new InvalidInputException("legalEntity", "required", "query parameter is missing");
         }
-        if (!scope.canSee(legalEntity)) {
-            return List.of();
-        }
+        scope.requireVisible(legalEntity, "Legal entity " + legalEntity);
         List<Payment> payments = customerId == null
                 ? Payment.list("legalEntity = ?1 and unappliedAmount > 0 order by customerId, valueDate", legalEntity)
                 : Payment.list("legalEntity = ?1 and customerId = ?2 and unappliedAmount > 0 order by valueDate",

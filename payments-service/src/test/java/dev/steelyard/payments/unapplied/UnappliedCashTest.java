@@ -102,7 +102,10 @@ class UnappliedCashTest {
         String paymentId = postPayment(ENTITY, customer, "5.00", "USD", "2013-01-20", "TX-" + UUID.randomUUID())
                 .statusCode(201).extract().path("paymentId");
         given().auth().oauth2(Tokens.limitedTo(List.of("391"), "collector")).queryParam("legalEntity", ENTITY)
-                .get("/unapplied-cash").then().statusCode(200).body("size()", equalTo(0));
+                .get("/unapplied-cash").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.limitedTo(List.of("391"), "collector")).queryParam("legalEntity", ENTITY)
+                .queryParam("customerId", customer).get("/open-invoices").then().statusCode(404)
+                .contentType("application/problem+json");
         given().auth().oauth2(Tokens.limitedTo(List.of("391"), "collector")).contentType(ContentType.JSON)
                 .body("{\"allocations\":[{\"invoiceNumber\":\"X\",\"amount\":\"1.00\"}]}")
                 .post("/unapplied-cash/" + paymentId + "/applications").then().statusCode(404);
