@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.steelyard.chassis.events.EventJson;
 import dev.steelyard.chassis.money.Money;
 import dev.steelyard.chassis.web.InvalidInputException;
+import dev.steelyard.chassis.web.MoneyInput;
+import dev.steelyard.chassis.web.TextInput;
 
 /** Reads fields of a webhook body by path; a missing or wrong field is a 400 that names it. */
 final class JsonPayload {
@@ -56,6 +58,10 @@ final class JsonPayload {
         if (!node.isValueNode()) {
             throw new InvalidInputException(path, "type", "must be a string");
         }
+        String problem = TextInput.problem(node.asText());
+        if (problem != null) {
+            throw new InvalidInputException(path, "format", problem);
+        }
         return Optional.of(node.asText().trim());
     }
 
@@ -82,7 +88,9 @@ final class JsonPayload {
         if (minor <= 0) {
             throw new InvalidInputException(path, "positive", "must be greater than 0");
         }
-        return Money.ofMinor(minor, currency);
+        Money amount = Money.ofMinor(minor, currency);
+        MoneyInput.requireStorable(path, amount.amount());
+        return amount;
     }
 
     /** A decimal amount written as a string (or a JSON number), exact to the currency's minor units. */
@@ -97,6 +105,7 @@ final class JsonPayload {
         if (amount.signum() <= 0) {
             throw new InvalidInputException(path, "positive", "must be greater than 0");
         }
+        MoneyInput.requireStorable(path, amount);
         try {
             return Money.of(amount, currency);
         } catch (IllegalArgumentException e) {

@@ -106,6 +106,9 @@ class StandardWebhookTest {
         assertRefused(valid.replace("\"customerId\":\"C-1\",", ""), "data.customerId", "required");
         assertRefused(valid.replace("\"10.00\"", "\"10.001\""), "data.amount", "minor-units");
         assertRefused(valid.replace("payment.received", "payment.teleported"), "type", "known-type");
+        assertRefused(valid.replace("\"10.00\"", "\"99999999999999999999.99\""), "data.amount", "size");
+        assertRefused(valid.replace("\"C-1\"", "\"C-\\u00001\""), "data.customerId", "format");
+        assertRefused(valid.replace("\"C-1\"", "\"C-\\ud8001\""), "data.customerId", "format");
         assertEquals(0, Payments.deliveries("standard", "evt-bad").size());
     }
 
