@@ -10,6 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import dev.steelyard.chassis.money.Money;
 import dev.steelyard.chassis.security.EntityScope;
 import dev.steelyard.chassis.security.Roles;
+import dev.steelyard.chassis.web.MoneyInput;
 import dev.steelyard.credit.exposure.CreditAccount;
 import dev.steelyard.credit.exposure.CreditAssessment;
 import dev.steelyard.credit.score.AltmanZPrime;
@@ -43,6 +44,18 @@ public class FinancialsResource {
             @NotNull @PositiveOrZero BigDecimal sales) {
     }
 
+    /** Each figure must fit the statement's columns; a larger one is a 400, not a database overflow. */
+    private static void requireStorable(Statement request) {
+        MoneyInput.requireStorable("currentAssets", request.currentAssets());
+        MoneyInput.requireStorable("currentLiabilities", request.currentLiabilities());
+        MoneyInput.requireStorable("totalAssets", request.totalAssets());
+        MoneyInput.requireStorable("totalLiabilities", request.totalLiabilities());
+        MoneyInput.requireStorable("retainedEarnings", request.retainedEarnings());
+        MoneyInput.requireStorable("ebit", request.ebit());
+        MoneyInput.requireStorable("bookEquity", request.bookEquity());
+        MoneyInput.requireStorable("sales", request.sales());
+    }
+
     /** Z' with its ratios, and the customer's score after it. */
     public record ZPrimeView(LocalDate statementDate, String zPrime, AltmanZPrime.Zone zone, String x1, String x2,
             String x3, String x4, String x5, int score, String riskClass) {
@@ -67,6 +80,7 @@ public class FinancialsResource {
             @Valid @NotNull Statement request) {
         scope.requireVisible(entity, "Legal entity " + entity);
         Money.currency(request.currency());
+        requireStorable(request);
         CreditAccount account = assessment.account(entity, customer, null);
         FinancialStatement statement = new FinancialStatement();
         statement.legalEntity = entity;

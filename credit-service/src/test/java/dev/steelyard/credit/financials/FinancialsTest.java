@@ -50,4 +50,15 @@ class FinancialsTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("field", equalTo("totalAssets"), "rule", equalTo("positive"));
     }
+
+    @Test
+    void aFigureTooLargeToStoreIsRefusedNamingTheField() {
+        String entity = newEntity();
+        Map<String, Object> body = statement("1000000");
+        body.put("bookEquity", "-1e400");
+        given().auth().oauth2(Tokens.withRoles("credit-manager")).contentType(ContentType.JSON)
+                .body(body).post("/customers/" + entity + "/C-1/financials")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("bookEquity"), "rule", equalTo("size"));
+    }
 }
