@@ -34,8 +34,8 @@ public class OpenReceivablesResource {
     @GET
     @RolesAllowed({ Roles.OPS, Roles.ADMIN })
     public List<OpenAr> openAr(@QueryParam("entity") String entity) {
-        if (entity != null && !scope.canSee(entity)) {
-            return List.of();
+        if (entity != null) {
+            scope.requireVisible(entity, "legal entity " + entity);
         }
         Set<String> visible = scope.restriction().orElse(null);
         Map<String, Balances> balances = queries.balances(new Scope(entity, null, null, visible, null), LocalDate.of(9999, 12, 31));

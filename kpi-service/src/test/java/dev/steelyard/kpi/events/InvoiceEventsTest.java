@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.steelyard.chassis.testing.KafkaTestClient;
 import dev.steelyard.chassis.testing.SteelyardTestResource;
 import dev.steelyard.chassis.testing.Tokens;
+import dev.steelyard.kpi.ArEvents;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -99,11 +100,33 @@ class InvoiceEventsTest {
     }
 
     @Test
+    void poisonRecordInABatchGoesAloneToTheDeadLetterTopicAndTheRestOfTheBatchIsApplied() {
+        String entity = newEntity();
+        String goodId = UUID.randomUUID().toString();
+        String poisonId = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> good = invoiceIssued(entity, goodId, "A-1", "10.00");
+        ProducerRecord<String, byte[]> poison = KafkaTestClient.cloudEvent("ar.invoicing", entity + "/C-1", poisonId,
+                "InvoiceIssued.v1", "{\"legalEntity\":\"" + entity
+                        + "\",\"invoiceNumber\":\"X\",\"customerId\":\"C-1\",\"currency\":\"USD\"}");
+        // One record batch: the good invoice, the poison, the good invoice redelivered, another good one.
+        ArEvents.sendTogether(List.of(good, poison, invoiceIssued(entity, goodId, "A-1", "10.00"),
+                invoiceIssued(entity, UUID.randomUUID().toString(), "A-2", "0.50")));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> openAr(entity).equals("10.50"));
+        List<ConsumerRecord<String, byte[]>> deadLetters = KafkaTestClient.readAll("ar.kpi.dlq").stream()
+                .filter(r -> (entity + "/C-1").equals(r.key())).toList();
+        assertEquals(List.of(poisonId + " InvoiceIssued.v1 event " + poisonId
+                + " rejected: data.issueDate is missing"), deadLetters.stream()
+                .map(r -> KafkaTestClient.header(r, "ce_id") + " " + KafkaTestClient.header(r, "dead-letter-reason"))
+                .toList());
+    }
+
+    @Test
     void openReceivablesOfAnotherEntityAreInvisible() {
         String entity = newEntity();
         KafkaTestClient.send(invoiceIssued(entity, UUID.randomUUID().toString(), "A-1", "9.99"));
         await().atMost(Duration.ofSeconds(15)).until(() -> openAr(entity).equals("9.99"));
         given().auth().oauth2(Tokens.limitedTo(List.of("someone-else"), "ops")).queryParam("entity", entity)
-                .get("/kpis/open-ar").then().statusCode(200).body("size()", equalTo(0));
+                .get("/kpis/open-ar").then().statusCode(404).contentType("application/problem+json");
     }
 }
