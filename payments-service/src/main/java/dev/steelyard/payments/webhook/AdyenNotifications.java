@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.steelyard.chassis.money.Money;
 import dev.steelyard.chassis.web.InvalidInputException;
+import dev.steelyard.chassis.web.TextInput;
 import dev.steelyard.chassis.web.Problem;
 import dev.steelyard.payments.payment.IncomingPayment;
 import dev.steelyard.payments.payment.PaymentReversal;
@@ -92,7 +93,7 @@ public final class AdyenNotifications {
         if (value.isBlank()) {
             throw new InvalidInputException(prefix + name, "required", "is missing");
         }
-        return value;
+        return storable(value, prefix + name);
     }
 
     /** additionalData keys contain dots ("metadata.entity"), so they are read as one key, not a path. */
@@ -100,6 +101,15 @@ public final class AdyenNotifications {
         String value = additional.path(key).asText("");
         if (value.isBlank()) {
             throw new InvalidInputException(prefix + "additionalData." + key, "required", "is missing");
+        }
+        return storable(value, prefix + "additionalData." + key);
+    }
+
+    /** A NUL or half a surrogate pair cannot be stored; refused before the item is accepted. */
+    private static String storable(String value, String field) {
+        String problem = TextInput.problem(value);
+        if (problem != null) {
+            throw new InvalidInputException(field, "format", problem);
         }
         return value;
     }

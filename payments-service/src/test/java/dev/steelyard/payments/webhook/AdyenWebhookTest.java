@@ -114,4 +114,14 @@ class AdyenWebhookTest {
                         "rule", equalTo("positive"));
         assertEquals(0, Payments.deliveries("adyen", psp).size());
     }
+
+    @Test
+    void genuineItemWithANulInItsCustomerIsRefusedNamingTheField() {
+        String psp = psp();
+        post(signedItem(psp, null, "X", 500, "EUR", "AUTHORISATION", Payments.newEntity(), "C-\\u00001"))
+                .statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("notificationItems[0].NotificationRequestItem.additionalData.metadata.customer"),
+                        "rule", equalTo("format"));
+        assertEquals(0, Payments.deliveries("adyen", psp).size());
+    }
 }
