@@ -10,6 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import dev.steelyard.chassis.money.Money;
 import dev.steelyard.chassis.security.EntityScope;
 import dev.steelyard.chassis.security.Roles;
+import dev.steelyard.chassis.web.InvalidInputException;
 import dev.steelyard.chassis.web.MoneyInput;
 import dev.steelyard.credit.exposure.CreditAccount;
 import dev.steelyard.credit.exposure.CreditAssessment;
@@ -79,7 +80,11 @@ public class FinancialsResource {
     public Response submit(@PathParam("entity") String entity, @PathParam("customer") String customer,
             @Valid @NotNull Statement request) {
         scope.requireVisible(entity, "Legal entity " + entity);
-        Money.currency(request.currency());
+        try {
+            Money.currency(request.currency());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("currency", "iso-4217", e.getMessage());
+        }
         requireStorable(request);
         CreditAccount account = assessment.account(entity, customer, null);
         FinancialStatement statement = new FinancialStatement();

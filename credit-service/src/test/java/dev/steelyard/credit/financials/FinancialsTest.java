@@ -61,4 +61,14 @@ class FinancialsTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("field", equalTo("bookEquity"), "rule", equalTo("size"));
     }
+
+    @Test
+    void aStatementInAnUnknownCurrencyIsRefusedNamingTheField() {
+        Map<String, Object> body = statement("1000000");
+        body.put("currency", "EURO");
+        given().auth().oauth2(Tokens.withRoles("credit-manager")).contentType(ContentType.JSON)
+                .body(body).post("/customers/" + newEntity() + "/C-1/financials")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("currency"), "rule", equalTo("iso-4217"));
+    }
 }
