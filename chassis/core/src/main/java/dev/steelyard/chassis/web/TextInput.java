@@ -25,6 +25,9 @@ public class TextInput implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("steelyard-text").addDeserializer(String.class, new CheckedString()));
+        // Jackson takes a string of control characters and spaces for a number or date as absent
+        // (null); "\u0000" for a number of days would pass as no number at all. Only "" means absent.
+        mapper.coercionConfigDefaults().setAcceptBlankAsEmpty(false);
     }
 
     /** The reason a text is refused, or null when it is fine. */

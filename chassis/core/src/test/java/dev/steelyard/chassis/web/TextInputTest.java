@@ -15,6 +15,9 @@ class TextInputTest {
     record Note(String text, Map<String, String> tags) {
     }
 
+    record Terms(Integer days) {
+    }
+
     private final ObjectMapper mapper = mapper();
 
     private static ObjectMapper mapper() {
@@ -39,5 +42,13 @@ class TextInputTest {
         assertThrows(InvalidFormatException.class, () -> mapper.readValue("{\"text\":\"\\udc00bad\"}", Note.class));
         assertEquals("Stahl \uD83D\uDE00 Ümlaut", mapper.readValue("{\"text\":\"Stahl \\ud83d\\ude00 Ümlaut\"}",
                 Note.class).text());
+    }
+
+    @Test
+    void aNulCharacterForANumberIsRefusedNotTakenForAbsent() throws Exception {
+        assertThrows(InvalidFormatException.class, () -> mapper.readValue("{\"days\":\"\\u0000\"}", Terms.class));
+        assertThrows(InvalidFormatException.class, () -> mapper.readValue("{\"days\":\" \"}", Terms.class));
+        assertEquals(new Terms(null), mapper.readValue("{\"days\":null}", Terms.class));
+        assertEquals(new Terms(10), mapper.readValue("{\"days\":\"10\"}", Terms.class));
     }
 }
