@@ -144,6 +144,10 @@ final class JsonPayload {
             if (!node.get(i).isTextual()) {
                 throw new InvalidInputException(path + "[" + i + "]", "type", "must be a string");
             }
+            String problem = TextInput.problem(node.get(i).asText());
+            if (problem != null) {
+                throw new InvalidInputException(path + "[" + i + "]", "format", problem);
+            }
             if (!node.get(i).asText().isBlank()) {
                 values.add(node.get(i).asText().trim());
             }

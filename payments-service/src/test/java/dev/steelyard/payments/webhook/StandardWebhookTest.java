@@ -109,6 +109,8 @@ class StandardWebhookTest {
         assertRefused(valid.replace("\"10.00\"", "\"99999999999999999999.99\""), "data.amount", "size");
         assertRefused(valid.replace("\"C-1\"", "\"C-\\u00001\""), "data.customerId", "format");
         assertRefused(valid.replace("\"C-1\"", "\"C-\\ud8001\""), "data.customerId", "format");
+        assertRefused(valid.replace("\"remittanceReferences\":[]", "\"remittanceReferences\":[\"\\u0000\"]"),
+                "data.remittanceReferences[0]", "format");
         assertEquals(0, Payments.deliveries("standard", "evt-bad").size());
     }
 
