@@ -1,9 +1,11 @@
 package dev.steelyard.kpi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -97,6 +99,33 @@ public final class ArEvents {
     @SafeVarargs
     public static void send(ProducerRecord<String, byte[]>... records) {
         send(List.of(records));
+    }
+
+    /**
+     * Sends records in one producer request: same topic and key, they are appended to the log as one
+     * record batch, so the consumer receives them in one poll.
+     */
+    public static void sendTogether(List<ProducerRecord<String, byte[]>> records) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 60_000);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
+                new ByteArraySerializer())) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (ProducerRecord<String, byte[]> record : records) {
+                sent.add(producer.send(record));
+            }
+            producer.flush();
+            for (Future<?> future : sent) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not send", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void send(List<ProducerRecord<String, byte[]>> records) {

@@ -5,6 +5,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -26,8 +28,8 @@ import org.jboss.logging.Logger;
 import dev.steelyard.chassis.events.IncomingEvent;
 import dev.steelyard.chassis.web.ConflictException;
 import dev.steelyard.kpi.receivables.ArMovements;
-import dev.steelyard.kpi.receivables.Movement;
 import dev.steelyard.kpi.receivables.ReceivablesLedger;
+import dev.steelyard.kpi.receivables.ReceivablesLedger.ReceivedEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -114,6 +116,9 @@ public class ProjectionRebuild {
     /** Takes over a rebuild whose owner stopped renewing its lease, if there is one. */
     @Scheduled(every = "${steelyard.kpi.rebuild.check-every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void takeOverStalled() {
+        if (stopping) {
+            return;
+        }
         Integer generation = QuarkusTransaction.requiringNew().call(() -> {
             State state = lockState();
             return state.building() != null && state.expired() ? claim(state) : null;
@@ -261,13 +266,31 @@ public class ProjectionRebuild {
     }
 
     /**
-     * One transaction per polled batch. The live consumer writes the same generation meanwhile, so a
-     * deadlock can abort a batch; it is all-or-nothing and idempotent per event, so it is retried.
+     * One transaction per polled batch, its events written together (see ReceivablesLedger). The live
+     * consumer writes the same generation meanwhile, so a deadlock can abort a batch; it is
+     * all-or-nothing and idempotent per event, so it is retried.
      */
     private void replayBatch(int generation, List<ConsumerRecord<String, byte[]>> batch) {
+        List<ReceivedEvent> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            try {
+                IncomingEvent event = IncomingEvent.from(record);
+                // Until looked up: the record's timestamp, for an event the live projection never had.
+                events.add(new ReceivedEvent(event.id(), ArMovements.of(event), Instant.ofEpochMilli(record.timestamp())));
+            } catch (RuntimeException poison) {
+                // Rejected live as well (it sits in the dead-letter topic): it never counted.
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
         for (int attempt = 1;; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> batch.forEach(record -> replay(generation, record)));
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Map<String, Instant> received = receivedAt(events.stream().map(ReceivedEvent::eventId).toList());
+                    ledger.applyTo(generation, events.stream().map(event -> new ReceivedEvent(event.eventId(),
+                            event.movements(), received.getOrDefault(event.eventId(), event.receivedAt()))).toList());
+                });
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= 5 || stopping) {
@@ -278,25 +301,18 @@ public class ProjectionRebuild {
         }
     }
 
-    private void replay(int generation, ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event;
-        List<Movement> movements;
-        try {
-            event = IncomingEvent.from(record);
-            movements = ArMovements.of(event);
-        } catch (RuntimeException poison) {
-            // Rejected live as well (it sits in the dead-letter topic): it never counted.
-            return;
+    /** The times the live projection received the events, so knownAt answers are reproduced exactly. */
+    private Map<String, Instant> receivedAt(Collection<String> eventIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT e.event_id, e.received_at FROM projected_event e
+                JOIN projection_state s ON e.generation = s.active_generation
+                WHERE e.event_id IN (:ids)""").setParameter("ids", eventIds).getResultList();
+        Map<String, Instant> received = new HashMap<>();
+        for (Object[] row : rows) {
+            received.put((String) row[0], instant(row[1]));
         }
-        ledger.applyTo(generation, event.id(), movements, receivedAt(event.id(), record));
-    }
-
-    /** The time the live projection received the event, so knownAt answers are reproduced exactly. */
-    private Instant receivedAt(String eventId, ConsumerRecord<String, byte[]> record) {
-        List<?> known = entityManager.createNativeQuery("""
-                SELECT received_at FROM projected_event e JOIN projection_state s ON e.generation = s.active_generation
-                WHERE e.event_id = :id""").setParameter("id", eventId).getResultList();
-        return known.isEmpty() ? Instant.ofEpochMilli(record.timestamp()) : instant(known.get(0));
+        return received;
     }
 
     private void switchOver(int generation) {

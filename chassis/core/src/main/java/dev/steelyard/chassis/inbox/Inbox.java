@@ -1,12 +1,20 @@
 package dev.steelyard.chassis.inbox;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -99,6 +107,43 @@ public class Inbox {
                 // Stay: returning would acknowledge the record, throwing would dead-letter it.
             }
         }
+    }
+
+    /**
+     * Records the ids of events a consumer applies together, in the caller's transaction and one
+     * statement, and returns those delivered for the first time (never processed before, first of
+     * their id in the list); the caller applies exactly those in the same transaction. A consumer
+     * whose batch fails falls back to {@link #process} record by record, which decides what is poison.
+     */
+    public Set<String> recordFirstDeliveries(List<IncomingEvent> events) {
+        // In id order, so concurrent batches take their row locks in one order.
+        Map<String, IncomingEvent> byId = new TreeMap<>();
+        events.forEach(event -> byId.putIfAbsent(event.id(), event));
+        Set<String> first = new HashSet<>();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO inbox_event (event_id, event_type, source, topic, processed_at)
+                    SELECT id, type, source, topic, now()
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS event (id, type, source, topic)
+                    ON CONFLICT (event_id) DO NOTHING RETURNING event_id""")) {
+                insert.setArray(1, connection.createArrayOf("text", byId.keySet().toArray(String[]::new)));
+                insert.setArray(2, connection.createArrayOf("text",
+                        byId.values().stream().map(IncomingEvent::type).toArray(String[]::new)));
+                insert.setArray(3, connection.createArrayOf("text",
+                        byId.values().stream().map(IncomingEvent::source).toArray(String[]::new)));
+                insert.setArray(4, connection.createArrayOf("text",
+                        byId.values().stream().map(IncomingEvent::topic).toArray(String[]::new)));
+                try (ResultSet inserted = insert.executeQuery()) {
+                    while (inserted.next()) {
+                        first.add(inserted.getString(1));
+                    }
+                }
+            }
+        });
+        if (first.size() < events.size()) {
+            LOG.debugf("%d of %d events already processed; ignored", events.size() - first.size(), events.size());
+        }
+        return first;
     }
 
     /** Records the event id; false when it was processed before. */
