@@ -20,7 +20,7 @@ public final class Bench {
      * other services busy long after.
      */
     private static final List<String> ORDER = List.of(FreshnessBenchmark.NAME, IntakeBenchmark.NAME,
-            WebhookBenchmark.NAME, RebuildBenchmark.NAME, MemoryBenchmark.NAME, QueryBenchmark.NAME);
+            WebhookBenchmark.NAME, MemoryBenchmark.NAME, RebuildBenchmark.NAME, QueryBenchmark.NAME);
 
     public static void main(String[] arguments) throws Exception {
         Set<String> chosen = new LinkedHashSet<>();
@@ -30,6 +30,7 @@ public final class Bench {
         int clients = 8;
         List<Integer> history = List.of(10_000, 100_000, 1_000_000);
         double seedBudget = 20;
+        Double heavyRate = null;
         for (int i = 0; i < arguments.length; i++) {
             String argument = arguments[i];
             switch (argument) {
@@ -41,12 +42,13 @@ public final class Bench {
                 case "--history" -> history = Arrays.stream(arguments[++i].split(",")).map(String::trim)
                         .map(Integer::parseInt).toList();
                 case "--seed-budget-minutes" -> seedBudget = Double.parseDouble(arguments[++i]);
+                case "--heavy-rate" -> heavyRate = Double.parseDouble(arguments[++i]);
                 default -> {
                     if (!ORDER.contains(argument)) {
                         System.err.println("Unknown argument '" + argument + "'. Usage: deploy/bench/run "
                                 + "[intake|webhooks|freshness|queries|rebuild|memory|all]... [--write] [--keep]"
                                 + " [--rounds N] [--clients N] [--history 10000,100000,1000000]"
-                                + " [--seed-budget-minutes 20]");
+                                + " [--seed-budget-minutes 20] [--heavy-rate invoices/s]");
                         System.exit(2);
                     }
                     chosen.add(argument);
@@ -58,10 +60,13 @@ public final class Bench {
         }
         Path root = Path.of(System.getProperty("steelyard.root", ".")).toAbsolutePath().normalize();
         BenchStack stack = new BenchStack(root);
+        String build = Report.build(root);
+        java.time.ZonedDateTime begun = java.time.ZonedDateTime.now();
         Progress.say("Steelyard benchmarks: %s; %s; load average %.2f", String.join(", ", chosen), Report.machine(),
                 Progress.loadAverage());
         boolean started = stack.upIfNeeded();
         BenchContext context = new BenchContext(stack, rounds, clients, history, seedBudget);
+        context.heavyRate = heavyRate;
         Map<String, String> notes = new LinkedHashMap<>();
         long begin = System.nanoTime();
         Map<String, Double> durations = new LinkedHashMap<>();
@@ -99,10 +104,10 @@ public final class Bench {
             durations.forEach((name, seconds) -> took.add("%s %.0f s".formatted(name, seconds)));
             Progress.say("Took %.0f s in all (%s)", (System.nanoTime() - begin) / 1e9, Report.joined(took));
             if (write && !context.results.isEmpty()) {
-                durations.forEach((name, seconds) -> notes.merge(name, "The benchmark took %.0f s.".formatted(seconds),
-                        (a, b) -> a.strip() + "\n\n" + b));
+                durations.entrySet().stream().filter(d -> d.getValue() >= 1).forEach(d -> notes.merge(d.getKey(),
+                        "The benchmark took %.0f s.".formatted(d.getValue()), (a, b) -> a.strip() + "\n\n" + b));
                 Report.write(root.resolve("BENCHMARKS.md"), context.results,
-                        "deploy/bench/run " + String.join(" ", arguments), notes);
+                        "deploy/bench/run " + String.join(" ", arguments), begun, build, notes);
             }
             if (started && !keep) {
                 stack.down();

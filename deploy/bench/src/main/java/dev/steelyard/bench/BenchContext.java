@@ -26,6 +26,8 @@ public final class BenchContext {
     public final List<Result> results = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
 
+    /** The intake generator's rate under the heavy freshness load, when given (--heavy-rate). */
+    public Double heavyRate;
     /** Single-invoice intake the suite sustained in this run, once the intake benchmark measured it. */
     public Double intakePerSecond;
     /** RSS in KiB per process at rest, and at the end of the intake load. */

@@ -159,6 +159,43 @@ public final class BenchStack {
         }
     }
 
+    /**
+     * Pauses (SIGSTOP) every service but the one named, so it has the cores to itself and no new
+     * events reach it; returns the services paused.
+     */
+    public List<String> pauseAllBut(String service) {
+        List<String> paused = new java.util.ArrayList<>();
+        for (String other : SERVICES) {
+            if (!other.equals(service)) {
+                pid(other).ifPresent(pid -> {
+                    signal("STOP", pid);
+                    paused.add(other);
+                });
+            }
+        }
+        Progress.say("Stack: paused %s", String.join(", ", paused));
+        return paused;
+    }
+
+    /** Resumes (SIGCONT) what pauseAllBut paused. */
+    public void resume(List<String> paused) {
+        for (String service : paused) {
+            pid(service).ifPresent(pid -> signal("CONT", pid));
+        }
+        Progress.say("Stack: resumed %s", String.join(", ", paused));
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot send SIG" + signal + " to " + pid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
     private Map<String, String> env(String file) {
         Map<String, String> values = new LinkedHashMap<>();
         try {

@@ -51,7 +51,7 @@ public final class QueryBenchmark {
         double eventsPerSecond = Double.NaN;
         long seeded = 0;
         KpiLag.awaitCaughtUp(context.stack, Duration.ofMinutes(5));
-        List<String> paused = pauseOthers();
+        List<String> paused = context.stack.pauseAllBut("kpi-service");
         try (HistorySeeder seeder = new HistorySeeder(context.stack);
                 Connection bench = context.stack.connect("bench");
                 Admin admin = KpiLag.admin(context.stack)) {
@@ -98,7 +98,7 @@ public final class QueryBenchmark {
                 notes.add(agreement);
             }
         } finally {
-            resume(paused);
+            context.stack.resume(paused);
         }
         return String.join("\n", notes.stream().map(n -> "- " + n).toList());
     }
@@ -168,35 +168,5 @@ public final class QueryBenchmark {
 
     private static boolean same(JsonNode answer, String field, BigDecimal expected) {
         return answer.hasNonNull(field) && new BigDecimal(answer.get(field).asText()).compareTo(expected) == 0;
-    }
-
-    /** Pauses every service but kpi-service, so the seeded history is consumed by kpi-service alone. */
-    private List<String> pauseOthers() {
-        List<String> paused = new ArrayList<>();
-        for (String service : BenchStack.SERVICES) {
-            if (!service.equals("kpi-service")) {
-                context.stack.pid(service).ifPresent(pid -> {
-                    signal("STOP", pid);
-                    paused.add(service);
-                });
-            }
-        }
-        Progress.say("queries: paused %s while kpi-service consumes the history", Report.joined(paused));
-        return paused;
-    }
-
-    private void resume(List<String> paused) {
-        for (String service : paused) {
-            context.stack.pid(service).ifPresent(pid -> signal("CONT", pid));
-        }
-        Progress.say("queries: resumed %s (they now consume the seeded history themselves)", Report.joined(paused));
-    }
-
-    private static void signal(String signal, long pid) {
-        try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot send SIG" + signal + " to " + pid, e);
-        }
     }
 }

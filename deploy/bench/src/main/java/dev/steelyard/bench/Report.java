@@ -66,11 +66,12 @@ public final class Report {
     }
 
     /** Replaces (or appends) each measured benchmark's section of BENCHMARKS.md; text outside the sections stays. */
-    public static void write(Path file, List<Result> results, String command, Map<String, String> notes)
-            throws IOException {
+    public static void write(Path file, List<Result> results, String command, ZonedDateTime started,
+            String build, Map<String, String> notes) throws IOException {
         String text = Files.exists(file) ? Files.readString(file) : HEADER;
         String machine = machine();
-        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        String date = started.withZoneSameInstant(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         for (String benchmark : TITLES.keySet()) {
             List<Result> own = results.stream().filter(r -> r.benchmark().equals(benchmark)).toList();
             if (own.isEmpty()) {
@@ -79,8 +80,8 @@ public final class Report {
             String begin = "<!-- bench:" + benchmark + " -->";
             String end = "<!-- /bench:" + benchmark + " -->";
             String section = begin + "\n## " + TITLES.get(benchmark) + "\n\n"
-                    + "`" + command + "` on " + date + "; " + machine + "; load average "
-                    + "%.2f".formatted(own.get(0).loadAverage()) + " at its start.\n\n"
+                    + "`" + command + "`, run started " + date + "; " + machine + "; load average "
+                    + "%.2f".formatted(own.get(0).loadAverage()) + " at its start; " + build + ".\n\n"
                     + table(own)
                     + (notes.containsKey(benchmark) ? "\n" + notes.get(benchmark).strip() + "\n" : "")
                     + end;
@@ -94,6 +95,30 @@ public final class Report {
         }
         Files.writeString(file, text);
         Progress.say("Wrote %s", file);
+    }
+
+    /**
+     * Which code the services ran: the commit, and the modules whose working tree differed from it when
+     * the run began (the stack runs whatever each module's target/ held when it started).
+     */
+    static String build(Path root) {
+        try {
+            String commit = git(root, "rev-parse", "--short", "HEAD").strip();
+            String changed = git(root, "status", "--porcelain", "--", "chassis", "invoicing-service",
+                    "payments-service", "credit-service", "collections-service", "kpi-service").lines()
+                    .map(line -> line.substring(3).split("/")[0]).distinct().collect(Collectors.joining(", "));
+            return "services built from commit " + commit
+                    + (changed.isEmpty() ? "" : " with uncommitted changes in " + changed);
+        } catch (IOException e) {
+            return "commit unknown";
+        }
+    }
+
+    private static String git(Path root, String... arguments) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", root.toString()));
+        command.addAll(List.of(arguments));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new String(git.getInputStream().readAllBytes());
     }
 
     /** "2 cores (nproc), 23 GiB (free -g), <cpu model>". */
