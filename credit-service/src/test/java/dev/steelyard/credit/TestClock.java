@@ -1,13 +1,12 @@
 package dev.steelyard.credit;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
+
+import dev.steelyard.chassis.testing.SettableClock;
 
 /**
  * The business clock of the tests: fixed at noon on 2025-06-30 (UTC) so scores and past-due
@@ -16,48 +15,11 @@ import jakarta.inject.Singleton;
 @Alternative
 @Priority(1)
 @Singleton
-public class TestClock extends Clock {
+public class TestClock extends SettableClock {
 
     public static final Instant DEFAULT = Instant.parse("2025-06-30T12:00:00Z");
 
-    private volatile Instant now = DEFAULT;
-
-    public void set(Instant instant) {
-        now = instant;
-    }
-
-    public void reset() {
-        now = DEFAULT;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        TestClock self = this;
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return zone;
-            }
-
-            @Override
-            public Clock withZone(ZoneId other) {
-                return self.withZone(other);
-            }
-
-            @Override
-            public Instant instant() {
-                return self.instant();
-            }
-        };
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+    public TestClock() {
+        super(DEFAULT);
     }
 }

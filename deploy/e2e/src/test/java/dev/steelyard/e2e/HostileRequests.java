@@ -145,12 +145,7 @@ final class HostileRequests {
                 for (String junk : JUNK) {
                     Map<String, String> path = new LinkedHashMap<>(victimPath);
                     path.put(parameter, junk);
-                    probes.add(probe(operation, "path " + parameter + "=" + shown(junk), operation.method(), path,
-                            victimQuery, bearer(), body(victimBody), "application/json"));
-                    if (JUNK.indexOf(junk) < ROLELESS_JUNK) {
-                        probes.add(probe(operation, "path " + parameter + "=" + shown(junk) + ", token without roles",
-                                operation.method(), path, victimQuery, roleless(), body(victimBody), "application/json"));
-                    }
+                    withJunk(probes, operation, "path " + parameter, junk, path, victimQuery, body(victimBody));
                 }
             }
             for (String parameter : queryParameters(operation)) {
@@ -160,12 +155,7 @@ final class HostileRequests {
                     }
                     Map<String, String> query = new LinkedHashMap<>(victimQuery);
                     query.put(parameter, junk);
-                    probes.add(probe(operation, "query " + parameter + "=" + shown(junk), operation.method(), victimPath,
-                            query, bearer(), body(victimBody), "application/json"));
-                    if (JUNK.indexOf(junk) < ROLELESS_JUNK) {
-                        probes.add(probe(operation, "query " + parameter + "=" + shown(junk) + ", token without roles",
-                                operation.method(), victimPath, query, roleless(), body(victimBody), "application/json"));
-                    }
+                    withJunk(probes, operation, "query " + parameter, junk, victimPath, query, body(victimBody));
                 }
             }
         }
@@ -173,6 +163,17 @@ final class HostileRequests {
             bodies(operation, probes::add);
         }
         return probes;
+    }
+
+    /** One junk parameter value with the attacker's token and, for the first junk values, with a roleless one. */
+    private void withJunk(List<Probe> probes, OpenApiOperations.Operation operation, String parameter, String junk,
+            Map<String, String> path, Map<String, String> query, String body) {
+        String what = parameter + "=" + shown(junk);
+        probes.add(probe(operation, what, operation.method(), path, query, bearer(), body, "application/json"));
+        if (JUNK.indexOf(junk) < ROLELESS_JUNK) {
+            probes.add(probe(operation, what + ", token without roles", operation.method(), path, query, roleless(),
+                    body, "application/json"));
+        }
     }
 
     /** Methods a path does not have, with the attacker's token: 405 (or 404), never an answer. */
