@@ -500,16 +500,20 @@ final class HostileRequests {
                     continue; // optional: a payment without references is legitimate
                 }
                 ObjectNode payload = standardPayload();
-                ObjectNode data = (ObjectNode) payload.path("data");
-                if (value == null) {
-                    data.remove(field);
-                } else {
-                    data.set(field, value);
-                }
-                probes.accept(signedStandard(operation, genuine, "signed, data." + field + "="
-                        + (value == null ? "(missing)" : shown(value.toString())), json(payload)));
+                String shown = replace((ObjectNode) payload.path("data"), field, value);
+                probes.accept(signedStandard(operation, genuine, "signed, data." + field + "=" + shown, json(payload)));
             }
         }
+    }
+
+    /** Sets a field to a hostile value, or removes it when the value is null; returns the value as shown in labels. */
+    private static String replace(ObjectNode target, String field, JsonNode value) {
+        if (value == null) {
+            target.remove(field);
+            return "(missing)";
+        }
+        target.set(field, value);
+        return shown(value.toString());
     }
 
     private Probe signedStandard(OpenApiOperations.Operation operation, StandardWebhookSigner signer, String what,
@@ -555,8 +559,6 @@ final class HostileRequests {
             probes.accept(signedStripe(operation, secret, "signed body " + shown(text), text));
         }
         probes.accept(oversized(signedStripe(operation, secret, "body over 1 MiB", "{}")));
-        ObjectNode base = stripePayload();
-        JsonNode object = base.path("data").path("object");
         for (String field : List.of("amount_received", "currency", "metadata.entity", "metadata.customer", "id")) {
             List<JsonNode> values = new ArrayList<>(field.equals("amount_received") ? BAD_NUMBERS : BAD_STRINGS);
             values.add(null);
@@ -571,17 +573,10 @@ final class HostileRequests {
                     target = (ObjectNode) target.path("metadata");
                     name = field.substring("metadata.".length());
                 }
-                if (value == null) {
-                    target.remove(name);
-                } else {
-                    target.set(name, value);
-                }
-                probes.accept(signedStripe(operation, secret, "signed, data.object." + field + "="
-                        + (value == null ? "(missing)" : shown(value.toString())), json(payload)));
+                String shown = replace(target, name, value);
+                probes.accept(signedStripe(operation, secret, "signed, data.object." + field + "=" + shown,
+                        json(payload)));
             }
-        }
-        if (object.isMissingNode()) {
-            throw new IllegalStateException("stripe payload without data.object");
         }
     }
 

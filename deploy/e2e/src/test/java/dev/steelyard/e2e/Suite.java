@@ -2,9 +2,6 @@ package dev.steelyard.e2e;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.steelyard.chassis.testing.JwtIssuer;
+import dev.steelyard.local.Health;
 
 /**
  * The packaged suite as the end-to-end tests share it: started once per test run through the
@@ -36,7 +34,6 @@ final class Suite implements AutoCloseable {
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     static final Path RUN = Path.of("target/e2e-run").toAbsolutePath();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** For working on a test: -Dsteelyard.e2e.reuse-stack=true keeps a stack that runs and leaves it running. */
     private static final boolean REUSE = Boolean.getBoolean("steelyard.e2e.reuse-stack");
@@ -103,16 +100,7 @@ final class Suite implements AutoCloseable {
     }
 
     boolean ready(String service) {
-        HttpRequest request = HttpRequest.newBuilder(uri(service).resolve("/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Health.ready(uri(service).getPort());
     }
 
     /** Polls until the condition holds; false if it did not within the timeout. */

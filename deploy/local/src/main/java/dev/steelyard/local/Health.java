@@ -8,14 +8,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A service is ready when its readiness check answers 200 (database and Kafka reachable). */
-final class Health {
+public final class Health {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Health() {
     }
 
-    static boolean ready(int port) {
+    public static boolean ready(int port) {
         // 127.0.0.1 rather than localhost: the services listen on IPv4 and localhost may resolve to ::1 first.
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
